@@ -1,0 +1,5 @@
+"""Every periodic job of Hifazat, in one place. Beat only finds due work; tasks do it."""
+
+from celery.schedules import crontab  # noqa: F401  (used by the entries apps add below)
+
+BEAT_SCHEDULE: dict[str, dict] = {}

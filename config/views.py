@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connections
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.cache import never_cache
+from kombu import Connection
+
+from accounts.selectors import dashboard_sections_for
+
+
+def _url_or_none(name: str) -> str | None:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    home_links = {
+        "workshops": _url_or_none("workshops:list"),
+        "report": _url_or_none("incidents:report"),
+        "library": _url_or_none("curriculum:library"),
+        "apply": _url_or_none("ambassadors:apply"),
+    }
+    return render(request, "home.html", {"home_links": home_links})
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "dashboard.html", {"sections": dashboard_sections_for(request.user)})
+
+
+def _database_ok() -> bool:
+    try:
+        with connections["default"].cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except DatabaseError:
+        connections["default"].close()
+        return False
+
+
+def _broker_ok() -> bool:
+    try:
+        with Connection(
+            settings.CELERY_BROKER_URL,
+            transport_options=settings.CELERY_BROKER_TRANSPORT_OPTIONS,
+            connect_timeout=2,
+        ) as connection:
+            connection.ensure_connection(max_retries=1, timeout=2)
+        return True
+    except Exception:  # noqa: BLE001 - any failure to reach the broker means "down"
+        return False
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness for load balancers and docker-compose: 200 only when database and broker answer."""
+    status = {"database": _database_ok(), "broker": _broker_ok()}
+    return JsonResponse(
+        {name: "ok" if ok else "unavailable" for name, ok in status.items()},
+        status=200 if all(status.values()) else 503,
+    )
