@@ -108,7 +108,7 @@ ALLAUTH_STRINGS = [
     gettext_noop("Sign In"),
     gettext_noop("Password Reset"),
     gettext_noop("Hello from %(site_name)s!"),
-    gettext_noop("Thank you for using %(site_name)s!\\n%(site_domain)s"),
+    gettext_noop("Thank you for using %(site_name)s!\n%(site_domain)s"),
     gettext_noop(
         "You're receiving this email because user %(user_display)s has given your email address to register an account on %(site_domain)s."
     ),
@@ -118,17 +118,17 @@ ALLAUTH_STRINGS = [
     gettext_noop("To confirm this is correct, go to %(activate_url)s"),
     gettext_noop("Please Confirm Your Email Address"),
     gettext_noop(
-        "You're receiving this email because you or someone else has requested a password reset for your user account.\\nIt can be safely ignored if you did not request a password reset. Click the link below to reset your password."
+        "You're receiving this email because you or someone else has requested a password reset for your user account.\nIt can be safely ignored if you did not request a password reset. Click the link below to reset your password."
     ),
     gettext_noop("In case you forgot, your username is %(username)s."),
     gettext_noop("Password Reset Email"),
     gettext_noop("Confirm Email Address"),
     gettext_noop(
-        'Please confirm that <a href=\\"mailto:%(email)s\\">%(email)s</a> is an email address for user %(user_display)s.'
+        'Please confirm that <a href="mailto:%(email)s">%(email)s</a> is an email address for user %(user_display)s.'
     ),
     gettext_noop("Unable to confirm %(email)s because it is already confirmed by a different account."),
     gettext_noop(
-        'This email confirmation link expired or is invalid. Please <a href=\\"%(email_url)s\\">issue a new email confirmation request</a>.'
+        'This email confirmation link expired or is invalid. Please <a href="%(email_url)s">issue a new email confirmation request</a>.'
     ),
     gettext_noop("If you have not created an account yet, then please %(link)ssign up%(end_link)s first."),
     gettext_noop("Sign in with a passkey"),
@@ -145,7 +145,7 @@ ALLAUTH_STRINGS = [
     ),
     gettext_noop("Bad Token"),
     gettext_noop(
-        'The password reset link was invalid, possibly because it has already been used.  Please request a <a href=\\"%(passwd_reset_url)s\\">new password reset</a>.'
+        'The password reset link was invalid, possibly because it has already been used.  Please request a <a href="%(passwd_reset_url)s">new password reset</a>.'
     ),
     gettext_noop("Your password is now changed."),
     gettext_noop("Enter your password:"),
@@ -156,13 +156,13 @@ ALLAUTH_STRINGS = [
         "We have sent an email to you for verification. Follow the link provided to finalize the signup process. If you do not see the verification email in your main inbox, check your spam folder. Please contact us if you do not receive the verification email within a few minutes."
     ),
     gettext_noop(
-        "This part of the site requires us to verify that\\nyou are who you claim to be. For this purpose, we require that you\\nverify ownership of your email address. "
+        "This part of the site requires us to verify that\nyou are who you claim to be. For this purpose, we require that you\nverify ownership of your email address. "
     ),
     gettext_noop(
-        "We have sent an email to you for\\nverification. Please click on the link inside that email. If you do not see the verification email in your main inbox, check your spam folder. Otherwise\\ncontact us if you do not receive it within a few minutes."
+        "We have sent an email to you for\nverification. Please click on the link inside that email. If you do not see the verification email in your main inbox, check your spam folder. Otherwise\ncontact us if you do not receive it within a few minutes."
     ),
     gettext_noop(
-        '<strong>Note:</strong> you can still <a href=\\"%(email_url)s\\">change your email address</a>.'
+        '<strong>Note:</strong> you can still <a href="%(email_url)s">change your email address</a>.'
     ),
     gettext_noop("Two-Factor Authentication"),
     gettext_noop(

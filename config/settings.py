@@ -221,7 +221,12 @@ TIME_ZONE = "Asia/Karachi"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "ur", "sd", "ps")
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en",), "ur": ("en",), "sd": ("ur", "en"), "ps": ("ur", "en")}
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": ("en",),
+    "ur": ("en",),
+    "sd": ("ur", "en"),
+    "ps": ("ur", "en"),
+}
 
 # --- Static and media -----------------------------------------------------------------------------
 

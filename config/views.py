@@ -4,7 +4,9 @@ from django.db import DatabaseError, connections
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
+from django.views.i18n import set_language as django_set_language
 from kombu import Connection
 
 from accounts.selectors import dashboard_sections_for
@@ -63,3 +65,15 @@ def healthz(request: HttpRequest) -> JsonResponse:
         {name: "ok" if ok else "unavailable" for name, ok in status.items()},
         status=200 if all(status.values()) else 503,
     )
+
+
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's set_language, able to translate a `next` URL in any language.
+
+    Django resolves `next` in the language active for this request (cookie or browser), so
+    "/en/..." fails to resolve for an Urdu reader and they would stay on the English page.
+    """
+    next_language = translation.get_language_from_path(request.POST.get("next", ""))
+    if next_language:
+        translation.activate(next_language)
+    return django_set_language(request)

@@ -1,42 +1,38 @@
+from itertools import groupby
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import District
 
 
-class DistrictChoiceField(forms.ModelChoiceField):
-    """Active districts grouped by province, plus "other / not listed" (value `other`).
+class DistrictChoiceIterator(forms.models.ModelChoiceIterator):
+    """Districts grouped by province (one query), then "other / not listed"."""
 
-    Cleans to a District, or None for "other"/empty; district lists change, so people whose district
-    is missing are never stuck.
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        districts = self.queryset.select_related("province").order_by("province__position", "name")
+        for province, group in groupby(districts, key=lambda district: district.province):
+            yield (str(province), [self.choice(district) for district in group])
+        yield (DistrictChoiceField.OTHER, _("Other / not listed"))
+
+
+class DistrictChoiceField(forms.ModelChoiceField):
+    """Active districts, plus "other / not listed" (value `other`), which cleans to None.
+
+    District lists change; a person whose district is missing is never stuck.
     """
 
     OTHER = "other"
+    iterator = DistrictChoiceIterator
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("queryset", District.objects.active().select_related("province"))
+        kwargs.setdefault("queryset", District.objects.active())
         kwargs.setdefault("empty_label", _("Choose your district"))
         super().__init__(**kwargs)
 
-    def _get_choices(self):
-        groups: dict[str, list] = {}
-        for district in self.queryset:
-            groups.setdefault(str(district.province), []).append((district.pk, str(district)))
-        return [("", self.empty_label), *groups.items(), (self.OTHER, _("Other / not listed"))]
-
-    choices = property(_get_choices, forms.ChoiceField.choices.fset)
-
-    def to_python(self, value):
+    def clean(self, value):
         if value == self.OTHER:
             return None
-        return super().to_python(value)
-
-    def validate(self, value):
-        # "other" cleans to None and is a valid answer even when the field is required.
-        if value is None and self.required and self._raw_was_other:
-            return
-        super().validate(value)
-
-    def clean(self, value):
-        self._raw_was_other = value == self.OTHER
         return super().clean(value)

@@ -17,7 +17,17 @@ VAR = Path(os.environ.get("HIFAZAT_VAR_DIR", ROOT / "var"))
 
 PROCESSES = {
     "web": [PYTHON, "manage.py", "runserver", "--noreload", f"127.0.0.1:{PORT}"],
-    "worker": [PYTHON, "-m", "celery", "-A", "config", "worker", "--loglevel=INFO", "--concurrency=2", "--pool=prefork"],
+    "worker": [
+        PYTHON,
+        "-m",
+        "celery",
+        "-A",
+        "config",
+        "worker",
+        "--loglevel=INFO",
+        "--concurrency=2",
+        "--pool=prefork",
+    ],
     "beat": [PYTHON, "-m", "celery", "-A", "config", "beat", "--loglevel=INFO", "--pidfile="],
 }
 
@@ -26,9 +36,12 @@ def main() -> int:
     (VAR / "broker").mkdir(parents=True, exist_ok=True)
     database = os.environ.get("DATABASE_URL", "").split(":")[0] or "SQLite"
     broker = "Redis" if os.environ.get("REDIS_URL") else "filesystem broker (var/broker)"
-    print(f"Hifazat on http://127.0.0.1:{PORT}/  ({database}, {broker}). Ctrl-C stops everything.", flush=True)
+    print(
+        f"Hifazat on http://127.0.0.1:{PORT}/  ({database}, {broker}). Ctrl-C stops everything.", flush=True
+    )
     children = {
-        name: subprocess.Popen(command, cwd=ROOT, start_new_session=True) for name, command in PROCESSES.items()
+        name: subprocess.Popen(command, cwd=ROOT, start_new_session=True)
+        for name, command in PROCESSES.items()
     }
     stopping = False
 

@@ -5,48 +5,80 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Province',
+            name="Province",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=2, unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=80, verbose_name='name')),
-                ('name_en', models.CharField(max_length=80, null=True, verbose_name='name')),
-                ('name_ur', models.CharField(max_length=80, null=True, verbose_name='name')),
-                ('name_sd', models.CharField(max_length=80, null=True, verbose_name='name')),
-                ('name_ps', models.CharField(max_length=80, null=True, verbose_name='name')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=2, unique=True, verbose_name="code")),
+                ("name", models.CharField(max_length=80, verbose_name="name")),
+                ("name_en", models.CharField(max_length=80, null=True, verbose_name="name")),
+                ("name_ur", models.CharField(max_length=80, null=True, verbose_name="name")),
+                ("name_sd", models.CharField(max_length=80, null=True, verbose_name="name")),
+                ("name_ps", models.CharField(max_length=80, null=True, verbose_name="name")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
             ],
             options={
-                'verbose_name': 'province or territory',
-                'verbose_name_plural': 'provinces and territories',
-                'ordering': ['position', 'name'],
+                "verbose_name": "province or territory",
+                "verbose_name_plural": "provinces and territories",
+                "ordering": ["position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='District',
+            name="District",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='name')),
-                ('name_en', models.CharField(max_length=80, null=True, verbose_name='name')),
-                ('name_ur', models.CharField(max_length=80, null=True, verbose_name='name')),
-                ('name_sd', models.CharField(max_length=80, null=True, verbose_name='name')),
-                ('name_ps', models.CharField(max_length=80, null=True, verbose_name='name')),
-                ('active', models.BooleanField(default=True, verbose_name='active')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='districts', to='regions.province', verbose_name='province')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="name")),
+                ("name_en", models.CharField(max_length=80, null=True, verbose_name="name")),
+                ("name_ur", models.CharField(max_length=80, null=True, verbose_name="name")),
+                ("name_sd", models.CharField(max_length=80, null=True, verbose_name="name")),
+                ("name_ps", models.CharField(max_length=80, null=True, verbose_name="name")),
+                ("active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "province",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="districts",
+                        to="regions.province",
+                        verbose_name="province",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'district',
-                'verbose_name_plural': 'districts',
-                'ordering': ['province__position', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('province', 'name'), name='district_unique_name_per_province'), models.UniqueConstraint(fields=('province', 'name_en'), name='district_unique_name_per_province-en'), models.UniqueConstraint(fields=('province', 'name_ur'), name='district_unique_name_per_province-ur'), models.UniqueConstraint(fields=('province', 'name_sd'), name='district_unique_name_per_province-sd'), models.UniqueConstraint(fields=('province', 'name_ps'), name='district_unique_name_per_province-ps')],
+                "verbose_name": "district",
+                "verbose_name_plural": "districts",
+                "ordering": ["province__position", "name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("province", "name"), name="district_unique_name_per_province"
+                    ),
+                    models.UniqueConstraint(
+                        fields=("province", "name_en"), name="district_unique_name_per_province-en"
+                    ),
+                    models.UniqueConstraint(
+                        fields=("province", "name_ur"), name="district_unique_name_per_province-ur"
+                    ),
+                    models.UniqueConstraint(
+                        fields=("province", "name_sd"), name="district_unique_name_per_province-sd"
+                    ),
+                    models.UniqueConstraint(
+                        fields=("province", "name_ps"), name="district_unique_name_per_province-ps"
+                    ),
+                ],
             },
         ),
     ]

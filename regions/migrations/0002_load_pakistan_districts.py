@@ -24,7 +24,12 @@ def load(apps, schema_editor):
     for position, row in enumerate(_rows("provinces.csv")):
         provinces[row["code"]], _ = Province.objects.update_or_create(
             code=row["code"],
-            defaults={"name": row["name_en"], "name_en": row["name_en"], "name_ur": row["name_ur"], "position": position},
+            defaults={
+                "name": row["name_en"],
+                "name_en": row["name_en"],
+                "name_ur": row["name_ur"],
+                "position": position,
+            },
         )
     for row in _rows("pakistan_districts.csv"):
         District.objects.update_or_create(

@@ -1,0 +1,54 @@
+import pytest
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sign_in_by_email_leads_to_the_dashboard(client):
+    user = factories.coordinator(email="sana@hifazat.test", password="a long passphrase 42")
+    response = client.post(
+        "/en/accounts/login/", {"login": "sana@hifazat.test", "password": "a long passphrase 42"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/en/dashboard/"
+    assert client.get("/en/dashboard/").context["user"] == user
+
+
+def test_wrong_password_is_refused_in_the_page_language(client):
+    factories.coordinator(email="sana@hifazat.test")
+    response = client.post("/ur/accounts/login/", {"login": "sana@hifazat.test", "password": "wrong"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The email address and/or password you specified are not correct." not in html
+    assert 'value="sana@hifazat.test"' in html, "the typed email must be kept"
+
+
+def test_repeated_failed_logins_are_rate_limited(client):
+    factories.coordinator(email="sana@hifazat.test", password="a long passphrase 42")
+    for _ in range(5):
+        client.post("/en/accounts/login/", {"login": "sana@hifazat.test", "password": "wrong"})
+    response = client.post(
+        "/en/accounts/login/", {"login": "sana@hifazat.test", "password": "a long passphrase 42"}
+    )
+    assert "Too many failed login attempts" in response.content.decode()
+    assert client.get("/en/dashboard/").status_code == 302, "still not signed in"
+
+
+def test_public_sign_up_is_closed(client):
+    response = client.post(
+        "/en/accounts/signup/",
+        {"email": "x@hifazat.test", "password1": "a long passphrase 42", "password2": "a long passphrase 42"},
+    )
+    from accounts.models import User
+
+    assert not User.objects.filter(email="x@hifazat.test").exists()
+    assert response.status_code == 200
+
+
+def test_password_reset_sends_an_email(client, mailoutbox):
+    factories.coordinator(email="sana@hifazat.test")
+    response = client.post("/en/accounts/password/reset/", {"email": "sana@hifazat.test"})
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1
+    assert "/en/accounts/password/reset/key/" in mailoutbox[0].body

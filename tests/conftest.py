@@ -1,0 +1,45 @@
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", Path(__file__).resolve().parent.parent / "test-artifacts"))
+IN_CI = bool(os.environ.get("CI"))
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls our browser tests make
+# between page actions are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytest_plugins = ["tests.browser", "tests.world"]
+
+
+def pytest_report_header(config):
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    return [f"hifazat: database={engine} cache/broker={'redis' if settings.REDIS_URL else 'local files'}"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Postgres-only tests skip on SQLite with a visible reason, except in CI where that is a failure."""
+    if settings.USING_POSTGRES:
+        return
+    if IN_CI:
+        raise pytest.UsageError("CI must run on PostgreSQL: DATABASE_URL is not set")
+    for item in items:
+        if item.get_closest_marker("postgres"):
+            item.add_marker(pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_state(settings, tmp_path):
+    """Each test starts with an empty cache (rate limits) and its own media folder."""
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
