@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "csp",
     "accounts",
     "regions",
+    "common",
 ]
 
 MIDDLEWARE = [
