@@ -244,6 +244,8 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+WHITENOISE_USE_FINDERS = DEBUG  # `make run` serves static files without collectstatic
+WHITENOISE_AUTOREFRESH = DEBUG
 # Uploads stay in memory up to this size so confidential files never touch the temp directory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024

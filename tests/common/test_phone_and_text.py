@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from common.phone import display_phone, normalise_phone
 from common.text import clean_code, clean_text
@@ -23,9 +24,12 @@ def test_pakistani_mobile_numbers_in_any_digits_normalise_to_e164(typed):
 
 @pytest.mark.parametrize("typed", ["12345", "+44 20 7946 0958", "abc", "0300-12345"])
 def test_other_input_is_refused_with_a_clear_message(typed):
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         normalise_phone(typed)
     assert "Pakistani phone number" in str(error.value)
+    with translation.override("ur"), pytest.raises(ValidationError) as error:
+        normalise_phone(typed)
+    assert "پاکستانی فون نمبر" in str(error.value)
 
 
 def test_display_is_the_national_format():
