@@ -18,17 +18,26 @@
     }
   });
   const done = () => window.__hifazatAxeDone;
-  let released = false;
   document.addEventListener("submit", (event) => {
-    if (released) return;
     event.preventDefault();
     const form = event.target;
     const submitter = event.submitter;
-    done().then(() => { released = true; form.requestSubmit(submitter || undefined); released = false; });
+    done().then(() => {
+      // form.submit() fires no second submit event and skips validation (already passed), but
+      // it also drops the button that was pressed: carry its name and value along.
+      if (submitter && submitter.name) {
+        const pressed = document.createElement("input");
+        pressed.type = "hidden";
+        pressed.name = submitter.name;
+        pressed.value = submitter.value;
+        form.appendChild(pressed);
+      }
+      HTMLFormElement.prototype.submit.call(form);
+    });
   }, true);
   document.addEventListener("click", (event) => {
     const link = event.target.closest && event.target.closest("a[href]");
-    if (!link || released || event.defaultPrevented || link.target) return;
+    if (!link || event.defaultPrevented || link.target || link.hasAttribute("download")) return;
     event.preventDefault();
     done().then(() => { window.location.assign(link.href); });
   }, true);
