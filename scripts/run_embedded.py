@@ -60,7 +60,7 @@ def main() -> int:
         time.sleep(0.5)
     for child in children.values():
         if child.poll() is None:
-            os.killpg(child.pid, signal.SIGTERM)
+            child.terminate()  # each process shuts down its own children (Celery: warm shutdown)
     deadline = time.monotonic() + 15
     for child in children.values():
         try:
