@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "accounts",
     "regions",
     "common",
+    "impact",
 ]
 
 MIDDLEWARE = [

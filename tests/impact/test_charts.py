@@ -1,0 +1,49 @@
+import re
+
+from django.utils import translation
+
+from impact.charts import Bar, bar_chart_svg
+from impact.exports import csv_response
+from impact.suppression import shown, suppress
+
+BARS = [Bar("Karachi Central", 40), Bar("حیدرآباد", 10), Bar("Thar <script>", None)]
+
+
+def positions(svg: str, css_class: str) -> list[float]:
+    return [float(x) for x in re.findall(rf'class="{css_class}" x="([\d.]+)"', svg)]
+
+
+def test_left_to_right_chart_puts_labels_left_of_bars():
+    svg = bar_chart_svg(chart_id="c", title="Reports by district", bars=BARS, rtl=False)
+    labels, bars = positions(svg, "chart-label"), positions(svg, "chart-bar")
+    assert all(label < bar for label, bar in zip(labels, bars, strict=False))
+    assert 'direction="ltr"' in svg
+
+
+def test_right_to_left_chart_puts_labels_right_and_bars_grow_leftwards():
+    svg = bar_chart_svg(chart_id="c", title="ضلع کے لحاظ سے رپورٹیں", bars=BARS[:2], rtl=True)
+    labels, bars = positions(svg, "chart-label"), positions(svg, "chart-bar")
+    assert all(label > bar for label, bar in zip(labels, bars, strict=False))
+    assert bars[0] < bars[1], "the larger value's bar reaches further left"
+    assert 'direction="rtl"' in svg
+
+
+def test_chart_is_accessible_and_escapes_text():
+    svg = bar_chart_svg(chart_id="c", title="Reports & trends", bars=BARS, rtl=False)
+    assert 'role="img"' in svg and 'aria-labelledby="c-title c-desc"' in svg
+    assert '<title id="c-title">Reports &amp; trends</title>' in svg
+    assert "<script>" not in svg
+
+
+def test_suppressed_values_never_show_a_number():
+    with translation.override("en"):
+        svg = bar_chart_svg(chart_id="c", title="t", bars=[Bar("Thar", None)], rtl=False)
+        assert "fewer than 5" in svg
+        assert shown(3) == "fewer than 5" and shown(5) == "5"
+    assert suppress(4) is None and suppress(0) is None and suppress(7) == 7
+
+
+def test_csv_has_a_byte_order_mark_for_urdu_in_spreadsheets():
+    response = csv_response(filename="t", header=["ضلع", "count"], rows=[["کراچی", 7]])
+    assert response.content.startswith("\ufeff".encode())
+    assert "کراچی,7" in response.content.decode("utf-8-sig")
