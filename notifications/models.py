@@ -168,6 +168,7 @@ class Announcement(models.Model):
         verbose_name=_("created by"),
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
