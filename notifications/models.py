@@ -127,6 +127,7 @@ class Delivery(models.Model):
             models.Index(fields=["status", "claimed_at"], name="delivery_status_claimed_idx"),
             models.Index(fields=["subject_type", "subject_id", "status"], name="delivery_subject_idx"),
             models.Index(fields=["district", "-created_at"], name="delivery_district_idx"),
+            models.Index(fields=["-created_at"], name="delivery_created_idx"),
         ]
 
     def __str__(self) -> str:

@@ -74,15 +74,17 @@ def deliveries_create(
     *, kind: str, template: str, channel: str, items: list[DueItem], now: datetime | None = None
 ) -> int:
     """Write the delivery rows for `items` (rendered in each recipient's language); existing ones are
-    left alone (the unique constraint decides, so two scans cannot both create one). One INSERT."""
-    now = now or timezone.now()
+    left alone (the unique constraint decides, so two scans cannot both create one). Two queries."""
+    # The stamp also tells this call's rows from those that were there already (ignore_conflicts
+    # returns every object it was given).
+    stamp = timezone.now()
     rows = [
-        _delivery_build(kind=kind, template=template, channel=channel, item=item, now=now) for item in items
+        _delivery_build(kind=kind, template=template, channel=channel, item=item, now=stamp) for item in items
     ]
     if not rows:
         return 0
-    created = Delivery.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
-    return len(created)
+    Delivery.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
+    return Delivery.objects.filter(created_at=stamp, kind=kind, channel=channel).count()
 
 
 @transaction.atomic
