@@ -64,3 +64,37 @@ def announcement(
         send_sms=send_sms,
         send_email=send_email,
     )
+
+
+def delivery(*, district: District | None = None, status: str = "failed", channel: str = "sms", **fields):
+    """A delivery row as the scan would write it: an announcement SMS to one ambassador."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from notifications.models import Delivery
+
+    district = district or karachi()
+    [user] = ambassadors(1, district=district)
+    subject = announcement(district=district)
+    now = timezone.now()
+    values = {
+        "recipient_type": ContentType.objects.get_for_model(user),
+        "recipient_id": user.pk,
+        "subject_type": ContentType.objects.get_for_model(subject),
+        "subject_id": subject.pk,
+        "kind": "notifications.announcement",
+        "channel": channel,
+        "occurrence": subject.send_at,
+        "district": district,
+        "to": "+923001234567" if channel == "sms" else user.email,
+        "recipient_name": user.full_name,
+        "language": "ur",
+        "body": "حفاظت: کل صبح دس بجے تربیت ہے۔",
+        "segments": 1 if channel == "sms" else 0,
+        "encoding": "UCS-2" if channel == "sms" else "",
+        "status": status,
+        "due_at": now,
+        "send_after": now,
+        "last_error": "gateway answered 503" if status == "failed" else "",
+        **fields,
+    }
+    return Delivery.objects.create(**values)
