@@ -122,7 +122,7 @@ def test_cancelling_an_announcement_withdraws_what_is_still_waiting():
     assert reminders_scan(now=at(8, 0, day=11)).queued == 0
 
 
-def test_a_scan_makes_the_same_number_of_queries_for_10_or_60_recipients(settings):
+def test_a_scan_makes_the_same_number_of_queries_for_10_or_30_recipients(settings):
     def queries_for(count: int, hour: int, district: str) -> int:
         place = factories.factories.district(district)
         factories.ambassadors(count, district=place)
@@ -134,7 +134,8 @@ def test_a_scan_makes_the_same_number_of_queries_for_10_or_60_recipients(setting
         Announcement.objects.filter(pk=announcement.pk).update(cancelled_at=at(hour, 2))
         return len(captured)
 
-    assert queries_for(10, 10, "Karachi Central") == queries_for(60, 11, "Hyderabad")
+    # 30, not more: SQLite splits a bulk INSERT every ~40 rows of this model (999 variables).
+    assert queries_for(10, 10, "Karachi Central") == queries_for(30, 11, "Hyderabad")
 
 
 def test_a_scan_works_in_bounded_batches(settings):
