@@ -13,7 +13,7 @@ moved event is reminded of again for its new time, exactly once.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from notifications.models import Channel, Delivery
+from notifications.quiet_hours import KARACHI
 
 
 @dataclass
@@ -95,6 +96,9 @@ class RelativeRule(ReminderRule):
     - `subject_field`: the path from a recipient row to the subject's id (e.g. "workshop").
     - `event_field`: the path to the event time (e.g. "workshop__starts_at").
     - `offset`: negative for before the event (-1 day), positive for after (+3 hours).
+    - `at_local_time`: optional; then the message is due at this Pakistan time on the day that is
+      `offset` from the event (offset=timedelta(0), at_local_time=time(8) is "08:00 on the day";
+      a message due after the event has started is not sent).
     - `valid_for`: how long after its due time a reminder is still worth sending; by default until
       the event starts for reminders before it, two days for messages after it.
     - `recipient_field`: path to the recipient's id when the row is not the recipient itself
@@ -127,6 +131,7 @@ class RelativeRule(ReminderRule):
         recipient_model: type[models.Model] | None = None,
         recipient: Callable[[models.Model], models.Model] | None = None,
         valid_for: timedelta | None = None,
+        at_local_time: time | None = None,
         channel_filters: dict[str, Q] | None = None,
     ) -> None:
         self.kind = kind
@@ -138,6 +143,7 @@ class RelativeRule(ReminderRule):
         self.event_field = event_field
         self.offset = offset
         self.valid_for = valid_for or (-offset if offset < timedelta(0) else timedelta(days=2))
+        self.at_local_time = at_local_time
         self.address = address
         self.language = language
         self.context = context
@@ -162,15 +168,30 @@ class RelativeRule(ReminderRule):
             )
         return recipient_model, subject_model
 
+    def due_times(self, event_at: datetime) -> tuple[datetime, datetime]:
+        """(due, useless after) for an event at `event_at`."""
+        if self.at_local_time is None:
+            due_at = event_at + self.offset
+            return due_at, due_at + self.valid_for
+        day = (event_at + self.offset).astimezone(KARACHI).date()
+        return datetime.combine(day, self.at_local_time, tzinfo=KARACHI), event_at
+
     def due(self, *, now: datetime, channel: str, limit: int) -> list[DueItem]:
         queryset = self.recipients()
         recipient_model, subject_model = self._models(queryset)
-        latest_event = now - self.offset  # due_at = event + offset <= now
-        earliest_event = latest_event - self.valid_for  # still useful: due_at + valid_for > now
+        if self.at_local_time is None:
+            latest_event = now - self.offset  # due_at = event + offset <= now
+            earliest_event = latest_event - self.valid_for  # still useful: due_at + valid_for > now
+            window = {f"{self.event_field}__lte": latest_event, f"{self.event_field}__gt": earliest_event}
+        else:
+            # Due at a local time on the event's day (shifted by offset): everything whose day has
+            # begun, and whose due time has passed on that day, up to the event itself.
+            local_now = now.astimezone(KARACHI)
+            first_day_not_due = local_now.date() + timedelta(days=int(local_now.time() >= self.at_local_time))
+            boundary = datetime.combine(first_day_not_due, time(0), tzinfo=KARACHI)
+            window = {f"{self.event_field}__lt": boundary - self.offset, f"{self.event_field}__gt": now}
         rows = (
-            queryset.filter(
-                **{f"{self.event_field}__lte": latest_event, f"{self.event_field}__gt": earliest_event}
-            )
+            queryset.filter(**window)
             .filter(self.channel_filters.get(channel, Q()))
             .annotate(
                 _recipient_id=F(self.recipient_field),
@@ -191,14 +212,14 @@ class RelativeRule(ReminderRule):
         )
         items = []
         for row in rows:
-            due_at = row._event_at + self.offset
+            due_at, expires_at = self.due_times(row._event_at)
             items.append(
                 DueItem(
                     recipient=self.recipient_getter(row),
                     subject=self.subject_getter(row),
                     occurrence=row._event_at,
                     due_at=due_at,
-                    expires_at=due_at + self.valid_for,
+                    expires_at=expires_at,
                     to=self.address(row, channel),
                     language=self.language(row),
                     name=self.name(row),

@@ -149,3 +149,37 @@ def test_a_recipient_without_an_address_is_recorded_not_retried_forever(author_r
     reminders_scan(now=at(13, 0))
     assert set(author_deliveries().values_list("status", flat=True)) == {Status.SKIPPED}
     assert reminders_scan(now=at(13, 1)).created == 0
+
+
+def test_a_rule_due_at_eight_in_the_morning_of_the_day(settings):
+    from datetime import time
+
+    rule = RelativeRule(
+        kind="test.morning_of",
+        channels=("email",),
+        template="notifications/messages/announcement",
+        recipients=lambda: Announcement.objects.select_related("created_by"),
+        subject_field="pk",
+        subject=lambda row: row,
+        subject_model=Announcement,
+        recipient_field="created_by",
+        event_field="send_at",
+        offset=timedelta(0),
+        at_local_time=time(8),
+        address=lambda row, channel: row.created_by.email,
+        language=lambda row: "en",
+        context=lambda row: {"announcement": row},
+    )
+    registry.register(rule)
+    try:
+        author = shared.coordinator("SD")
+        factories.announcement(send_at=at(15), by=author)
+        early = factories.announcement(send_at=at(7, 30), by=author)  # before 08:00: never due
+        reminders_scan(now=at(7, 59))
+        assert not Delivery.objects.filter(kind="test.morning_of").exists()
+        reminders_scan(now=at(8, 0))
+        morning = Delivery.objects.get(kind="test.morning_of")
+        assert (morning.due_at, morning.occurrence, morning.expires_at) == (at(8), at(15), at(15))
+        assert morning.subject_id != early.pk
+    finally:
+        registry.unregister(rule.kind)
