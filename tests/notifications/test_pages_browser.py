@@ -7,7 +7,11 @@ from django.test import Client
 from tests import factories as shared
 from tests.notifications import factories
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("regions"),
+]
 
 
 def sign_in(page, live_server, user) -> None:

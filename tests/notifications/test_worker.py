@@ -18,7 +18,8 @@ Status = Delivery.Status
 pytestmark = [
     pytest.mark.worker,
     pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("regions"),
 ]
 
 SLOW_SMS = "tests.notifications.slow_sms.SlowFileSmsBackend"
