@@ -37,6 +37,11 @@ class DueItem:
     district_id: int | None = None
     expires_at: datetime | None = None
     context: dict = field(default_factory=dict)
+    # For one-off notices on several channels: {"sms": phone, "email": email}; overrides `to`.
+    addresses: dict[str, str | None] | None = None
+
+    def address(self, channel: str) -> str | None:
+        return self.addresses.get(channel) if self.addresses is not None else self.to
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,8 @@ class ScanReport:
 def _delivery_build(*, kind: str, template: str, channel: str, item: DueItem, now: datetime) -> Delivery:
     send_after = max(earliest_send(channel=channel, due_at=item.due_at), item.due_at)
     status = Status.QUEUED
-    if not item.to:
+    to = item.address(channel)
+    if not to:
         status = Status.SKIPPED
     elif item.expires_at and send_after >= item.expires_at:
         # Quiet hours (or a long outage) would make it arrive after it is any use.
@@ -55,7 +56,7 @@ def _delivery_build(*, kind: str, template: str, channel: str, item: DueItem, no
         channel=channel,
         occurrence=item.occurrence,
         district_id=item.district_id,
-        to=item.to or "",
+        to=to or "",
         recipient_name=(item.name or "")[:150],
         language=item.language,
         title=message.title,

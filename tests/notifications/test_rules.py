@@ -115,6 +115,30 @@ def test_cancelling_withdraws_pending_reminders_and_stops_new_ones(author_remind
     assert author_deliveries().get(channel="email").status == Status.WITHDRAWN
 
 
+def test_a_one_off_notice_goes_to_each_address_and_skips_a_missing_one():
+    [ambassador] = factories.ambassadors(1, language="ur")
+    announcement = factories.announcement(send_at=at(15))
+    item = DueItem(
+        recipient=ambassador,
+        subject=announcement,
+        occurrence=at(15),
+        due_at=at(12),
+        to=None,
+        addresses={"sms": "+923001234567", "email": None},
+        language="ur",
+        context={"announcement": announcement},
+    )
+    notification_send_now(
+        kind="test.cancelled",
+        template="notifications/messages/announcement",
+        items=[item],
+        channels_=("sms", "email"),
+    )
+    deliveries = {delivery.channel: delivery for delivery in Delivery.objects.filter(kind="test.cancelled")}
+    assert (deliveries["sms"].to, deliveries["sms"].status) == ("+923001234567", Status.QUEUED)
+    assert deliveries["email"].status == Status.SKIPPED
+
+
 def test_a_one_off_notice_is_sent_once_per_occurrence():
     [ambassador] = factories.ambassadors(1, language="en")
     announcement = factories.announcement(send_at=at(15))
