@@ -1,17 +1,28 @@
 from datetime import timedelta
+from types import SimpleNamespace
 
 from django import forms
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.phone import PakistaniPhoneField
 from common.text import clean_text
 from notifications.models import Channel, Delivery
+from notifications.reminders import AnnouncementRule
+from notifications.rules import message_render
 from notifications.sms import sms_length
 from regions.models import District
 
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+def sms_segments_of_announcement(text: str, language: str) -> int:
+    """Segments of the SMS as it will go out (with the template's "Hifazat: " in that language)."""
+    message = message_render(
+        template=AnnouncementRule.template,
+        channel=Channel.SMS,
+        language=language,
+        context={"announcement": SimpleNamespace(message=text)},
+    )
+    return sms_length(message.body).segments
 
 
 class DeliveryFilterForm(forms.Form):
@@ -78,7 +89,7 @@ class AnnouncementForm(forms.Form):
         if not any(messages.values()):
             raise forms.ValidationError(_("Write the message in at least one language."))
         for language, text in messages.items():
-            if sms_length(text).segments > 2 and data.get("send_sms"):
+            if text and data.get("send_sms") and sms_segments_of_announcement(text, language) > 2:
                 self.add_error(
                     f"message_{language}",
                     _("This is longer than two SMS. Shorten it, or send it by email only."),
