@@ -2,4 +2,7 @@
 
 from celery.schedules import crontab  # noqa: F401  (used by the entries apps add below)
 
-BEAT_SCHEDULE: dict[str, dict] = {}
+BEAT_SCHEDULE: dict[str, dict] = {
+    # Finds due reminders by database query and queues them; also requeues lost or failed sends.
+    "notifications-scan": {"task": "notifications.tasks.reminders_scan_task", "schedule": 60.0},
+}

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "accounts",
     "regions",
     "common",
+    "notifications",
     "impact",
 ]
 
@@ -282,7 +283,12 @@ CELERY_BROKER_URL = REDIS_URL or "filesystem://"
 CELERY_BROKER_TRANSPORT_OPTIONS = (
     {"visibility_timeout": 3600}
     if REDIS_URL
-    else {"data_folder_in": str(BROKER_DIR), "data_folder_out": str(BROKER_DIR), "store_processed": False}
+    else {
+        "data_folder_in": str(BROKER_DIR),
+        "data_folder_out": str(BROKER_DIR),
+        "control_folder": str(BROKER_DIR / "control"),
+        "store_processed": False,
+    }
 )
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
@@ -297,6 +303,38 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # Periodic schedules live in one place: config/schedules.py.
+
+# --- Notifications (docs/notifications.md) --------------------------------------------------------
+
+# SMS backend: "console" (prints; the embedded default), "file" (appends to SMS_FILE_PATH) or "http"
+# (a generic gateway: an organisation plugs in its Pakistani SMS aggregator with these settings only).
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "console")
+SMS_FILE_PATH = os.environ.get("SMS_FILE_PATH", str(VAR_DIR / "sms.log"))
+SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
+SMS_GATEWAY_METHOD = os.environ.get("SMS_GATEWAY_METHOD", "POST")
+# A JSON (or form) template; {to}, {body}, {reference}, {sender}, {unicode} are filled in, JSON-escaped.
+SMS_GATEWAY_PAYLOAD = os.environ.get(
+    "SMS_GATEWAY_PAYLOAD", '{"to": "{to}", "text": "{body}", "reference": "{reference}"}'
+)
+# Extra headers as JSON, e.g. '{"Authorization": "Bearer ..."}'; keep tokens in the environment.
+SMS_GATEWAY_HEADERS = os.environ.get("SMS_GATEWAY_HEADERS", "{}")
+SMS_GATEWAY_TIMEOUT = float(os.environ.get("SMS_GATEWAY_TIMEOUT", "10"))
+SMS_SENDER_ID = os.environ.get("SMS_SENDER_ID", "Hifazat")
+# No SMS between these local hours (Asia/Karachi); what falls due inside waits until the end.
+NOTIFICATIONS_QUIET_HOURS = (
+    int(os.environ.get("NOTIFICATIONS_QUIET_START", "21")),
+    int(os.environ.get("NOTIFICATIONS_QUIET_END", "8")),
+)
+# How many deliveries one scan creates per rule and channel, and how many ids one send task takes.
+NOTIFICATIONS_SCAN_BATCH = int(os.environ.get("NOTIFICATIONS_SCAN_BATCH", "500"))
+NOTIFICATIONS_SEND_BATCH = int(os.environ.get("NOTIFICATIONS_SEND_BATCH", "100"))
+# Failed sends are retried after RETRY_BASE * 2^(attempt-1) seconds, up to MAX_ATTEMPTS attempts.
+NOTIFICATIONS_RETRY_BASE_SECONDS = int(os.environ.get("NOTIFICATIONS_RETRY_BASE_SECONDS", "60"))
+NOTIFICATIONS_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATIONS_MAX_ATTEMPTS", "5"))
+# A queued delivery no worker has claimed after this long is queued again by the scan (lost task);
+# a claimed one not finished after SENDING_LEASE is checked with the backend (worker killed mid-send).
+NOTIFICATIONS_REQUEUE_AFTER_SECONDS = int(os.environ.get("NOTIFICATIONS_REQUEUE_AFTER_SECONDS", "120"))
+NOTIFICATIONS_SENDING_LEASE_SECONDS = int(os.environ.get("NOTIFICATIONS_SENDING_LEASE_SECONDS", "120"))
 
 # --- Security -------------------------------------------------------------------------------------
 

@@ -39,6 +39,30 @@ def _isolated_state(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def _load_regions() -> None:
+    import importlib
+
+    from django.apps import apps
+
+    from regions.models import Province
+
+    if not Province.objects.exists():
+        importlib.import_module("regions.migrations.0002_load_pakistan_districts").load(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def regions(request):
+    """Provinces and districts exist in every test that touches the database.
+
+    The data migration fills them once, but the flush after each transactional test (transaction=True,
+    live_server) empties every table; load them again (idempotent, one query when present)."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
+    if transactional or (marker and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+        _load_regions()
+
+
 @pytest.fixture
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,29 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from notifications.models import Announcement, Delivery, UserPhone
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "kind", "channel", "recipient_name", "to", "status", "segments", "attempts"]
+    list_filter = ["status", "channel", "kind"]
+    search_fields = ["to", "recipient_name", "kind"]
+    list_select_related = ["district"]
+    readonly_fields = [field.name for field in Delivery._meta.concrete_fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(Announcement)
+class AnnouncementAdmin(TranslationAdmin):
+    list_display = ["send_at", "district", "send_sms", "send_email", "cancelled_at"]
+    list_select_related = ["district"]
+
+
+@admin.register(UserPhone)
+class UserPhoneAdmin(admin.ModelAdmin):
+    list_display = ["user", "phone", "sms_enabled"]
+    search_fields = ["user__email", "phone"]
+    list_select_related = ["user"]
