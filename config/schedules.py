@@ -2,4 +2,14 @@
 
 from celery.schedules import crontab  # noqa: F401  (used by the entries apps add below)
 
-BEAT_SCHEDULE: dict[str, dict] = {}
+BEAT_SCHEDULE: dict[str, dict] = {
+    # incidents: alert handlers about cases nobody acknowledged; purge closed cases past retention.
+    "incidents-unacknowledged-alert": {
+        "task": "incidents.tasks.cases_unacknowledged_alert_task",
+        "schedule": crontab(minute="*/15"),
+    },
+    "incidents-purge-expired": {
+        "task": "incidents.tasks.cases_purge_expired_task",
+        "schedule": crontab(hour=3, minute=30),
+    },
+}

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "accounts",
     "regions",
     "common",
+    "incidents",
 ]
 
 MIDDLEWARE = [
@@ -248,6 +249,30 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 
+# --- Confidential reports (incidents/, docs/incidents.md) -----------------------------------------
+
+# Closed cases are purged (content, files, messages) this many days after closing; counts stay.
+INCIDENT_RETENTION_DAYS = int(os.environ.get("INCIDENT_RETENTION_DAYS", "180"))
+# Handlers in scope are emailed when a new case waits this long without acknowledgement.
+INCIDENT_UNACKNOWLEDGED_ALERT_HOURS = int(os.environ.get("INCIDENT_UNACKNOWLEDGED_ALERT_HOURS", "24"))
+# Evidence caps. Uploads never touch disk: report views keep files in memory, skip a file past the
+# per-file cap and refuse a request past the total before reading it.
+INCIDENT_UPLOAD_MAX_FILE_BYTES = int(os.environ.get("INCIDENT_UPLOAD_MAX_FILE_BYTES", str(10 * 1024 * 1024)))
+INCIDENT_UPLOAD_MAX_FILES = int(os.environ.get("INCIDENT_UPLOAD_MAX_FILES", "5"))
+INCIDENT_UPLOAD_MAX_REQUEST_BYTES = int(
+    os.environ.get("INCIDENT_UPLOAD_MAX_REQUEST_BYTES", str(DATA_UPLOAD_MAX_MEMORY_SIZE))
+)
+INCIDENT_UPLOAD_MAX_PIXELS = int(os.environ.get("INCIDENT_UPLOAD_MAX_PIXELS", str(40_000_000)))
+# Key of the HMAC of masked client addresses used for rate limits (kept only in the cache). Empty:
+# derived from SECRET_KEY with a purpose label (incidents/ratelimit.py).
+INCIDENT_RATE_LIMIT_KEY = os.environ.get("INCIDENT_RATE_LIMIT_KEY", "")
+INCIDENT_SUBMISSIONS_PER_HOUR = int(os.environ.get("INCIDENT_SUBMISSIONS_PER_HOUR", "10"))
+INCIDENT_FOLLOW_UP_FAILURES_PER_15_MINUTES = int(
+    os.environ.get("INCIDENT_FOLLOW_UP_FAILURES_PER_15_MINUTES", "8")
+)
+# Where the quick-exit button leaves to (a neutral site; history is replaced when JS runs).
+INCIDENT_QUICK_EXIT_URL = os.environ.get("INCIDENT_QUICK_EXIT_URL", "https://www.google.com/search?q=weather")
+
 # --- Email ----------------------------------------------------------------------------------------
 
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
@@ -298,7 +323,9 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # --- Security -------------------------------------------------------------------------------------
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# "same-origin": nothing leaves the site in a Referer header. Not "no-referrer": with it, browsers
+# send `Origin: null` on every form POST and Django's CSRF protection rejects them all.
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
