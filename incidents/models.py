@@ -348,12 +348,12 @@ class Referral(models.Model):
     class Meta:
         ordering = ["referred_at", "pk"]
 
+    def __str__(self) -> str:
+        return f"referral {self.pk} on case {self.case_id}"
+
     @property
     def recipient(self) -> str:
         return self.to_whom or (self.contact.name if self.contact else "")
-
-    def __str__(self) -> str:
-        return f"referral {self.pk} on case {self.case_id}"
 
 
 class AuditEntry(models.Model):
