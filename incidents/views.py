@@ -8,13 +8,13 @@ address. Case pages: case handlers in scope only (others 404), every view audite
 import functools
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -152,6 +152,7 @@ def follow_up(request: HttpRequest) -> HttpResponse:
 
     message_form = ReporterMessageForm()
     status = 200
+    notice = ""
     if request.POST.get("action") == "message":
         message_form = ReporterMessageForm(request.POST, request.FILES)
         valid = message_form.is_valid()
@@ -161,7 +162,7 @@ def follow_up(request: HttpRequest) -> HttpResponse:
                 case=case, body=message_form.cleaned_data["body"], files=message_form.cleaned_data["evidence"]
             )
             message_form = ReporterMessageForm()
-            messages.success(request, _("Your message was sent. A case handler will read it."))
+            notice = _("Your message was sent. A case handler will read it.")
         else:
             status = 400
     context = {
@@ -170,6 +171,7 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         "message_form": message_form,
         "code": form.cleaned_data["code"],
         "secret": form.cleaned_data["secret"],
+        "notice": notice,
     }
     return _render(request, "incidents/follow_up_case.html", context, status=status)
 
@@ -198,6 +200,31 @@ def _case_or_404(request: HttpRequest, pk: int) -> Case:
     return case
 
 
+def _feedback(request: HttpRequest) -> tuple[str, str] | None:
+    """What the handler's last action did, shown after the redirect (`?done=<key>`)."""
+    messages = {
+        "assigned": ("success", _("The case was assigned.")),
+        "not-assignable": ("error", _("This person cannot be assigned this case.")),
+        "status": ("success", _("The status was changed.")),
+        "bad-status": ("error", _("The case cannot move to this status from where it is.")),
+        "noted": ("success", _("The note was added.")),
+        "bad-note": ("error", _("The note is empty or too long.")),
+        "replied": (
+            "success",
+            _("The reply was saved. The reporter sees it when they come back with their code."),
+        ),
+        "bad-reply": ("error", _("The reply is empty or too long.")),
+        "referred": ("success", _("The referral was recorded.")),
+        "bad-referral": ("error", _("Choose an organisation or write who the case was referred to.")),
+        "deleted": ("success", _("The case and its files were deleted.")),
+    }
+    return messages.get(request.GET.get("done", ""))
+
+
+def _back(case: Case, done: str) -> HttpResponse:
+    return redirect(f"{reverse('incidents:case_detail', kwargs={'pk': case.pk})}?done={done}")
+
+
 @handler_only
 def queue(request: HttpRequest) -> HttpResponse:
     filters = QueueFilterForm(request.GET or None)
@@ -211,9 +238,9 @@ def queue(request: HttpRequest) -> HttpResponse:
     page = Paginator(cases, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request, "incidents/queue.html", {"filters": filters, "page": page, "query": query.urlencode()}
-    )
+    query.pop("done", None)
+    context = {"filters": filters, "page": page, "query": query.urlencode(), "feedback": _feedback(request)}
+    return render(request, "incidents/queue.html", context)
 
 
 @handler_only
@@ -221,28 +248,26 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case_or_404(request, pk)
     services.case_view_record(case=case, actor=request.user)
     reply_initial = {}
-    template_id = request.GET.get("template")
-    if template_id and template_id.isdigit():
+    template_id = request.GET.get("template", "")
+    if template_id.isdigit():
         template = ReplyTemplate.objects.filter(pk=template_id).first()
         if template:
             with translation.override(case.language):
                 reply_initial["body"] = template.body
-    colleagues = selectors.colleagues_for(case)
     context = {
         "case": case,
-        "assign_form": AssignForm(colleagues=colleagues, initial={"assignee": case.assignee_id}),
+        "assign_form": AssignForm(
+            colleagues=selectors.colleagues_for(case), initial={"assignee": case.assignee_id}
+        ),
         "status_form": StatusForm(case=case),
         "note_form": NoteForm(),
         "reply_form": ReplyForm(initial=reply_initial),
         "referral_form": ReferralForm(),
         "reply_templates": ReplyTemplate.objects.all(),
         "case_language": translation.get_language_info(case.language)["name_local"],
+        "feedback": _feedback(request),
     }
     return render(request, "incidents/case_detail.html", context)
-
-
-def _back(case: Case) -> HttpResponse:
-    return redirect("incidents:case_detail", pk=case.pk)
 
 
 @require_POST
@@ -250,12 +275,10 @@ def _back(case: Case) -> HttpResponse:
 def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case_or_404(request, pk)
     form = AssignForm(request.POST, colleagues=selectors.colleagues_for(case))
-    if form.is_valid():
-        services.case_assign(case=case, actor=request.user, assignee=form.cleaned_data["assignee"])
-        messages.success(request, _("The case was assigned."))
-    else:
-        messages.error(request, _("This person cannot be assigned this case."))
-    return _back(case)
+    if not form.is_valid():
+        return _back(case, "not-assignable")
+    services.case_assign(case=case, actor=request.user, assignee=form.cleaned_data["assignee"])
+    return _back(case, "assigned")
 
 
 @require_POST
@@ -263,12 +286,10 @@ def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
 def case_status(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case_or_404(request, pk)
     form = StatusForm(request.POST, case=case)
-    if form.is_valid():
-        services.case_status_change(case=case, actor=request.user, status=form.cleaned_data["status"])
-        messages.success(request, _("The status was changed."))
-    else:
-        messages.error(request, _("The case cannot move to this status from where it is."))
-    return _back(case)
+    if not form.is_valid():
+        return _back(case, "bad-status")
+    services.case_status_change(case=case, actor=request.user, status=form.cleaned_data["status"])
+    return _back(case, "status")
 
 
 @require_POST
@@ -276,12 +297,10 @@ def case_status(request: HttpRequest, pk: int) -> HttpResponse:
 def case_note(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case_or_404(request, pk)
     form = NoteForm(request.POST)
-    if form.is_valid():
-        services.case_note_add(case=case, actor=request.user, body=form.cleaned_data["body"])
-        messages.success(request, _("The note was added."))
-    else:
-        messages.error(request, _("The note is empty or too long."))
-    return _back(case)
+    if not form.is_valid():
+        return _back(case, "bad-note")
+    services.case_note_add(case=case, actor=request.user, body=form.cleaned_data["body"])
+    return _back(case, "noted")
 
 
 @require_POST
@@ -289,14 +308,10 @@ def case_note(request: HttpRequest, pk: int) -> HttpResponse:
 def case_reply(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case_or_404(request, pk)
     form = ReplyForm(request.POST)
-    if form.is_valid():
-        services.case_reply_send(case=case, actor=request.user, body=form.cleaned_data["body"])
-        messages.success(
-            request, _("The reply was saved. The reporter sees it when they come back with their code.")
-        )
-    else:
-        messages.error(request, _("The reply is empty or too long."))
-    return _back(case)
+    if not form.is_valid():
+        return _back(case, "bad-reply")
+    services.case_reply_send(case=case, actor=request.user, body=form.cleaned_data["body"])
+    return _back(case, "replied")
 
 
 @require_POST
@@ -304,18 +319,16 @@ def case_reply(request: HttpRequest, pk: int) -> HttpResponse:
 def case_referral(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case_or_404(request, pk)
     form = ReferralForm(request.POST)
-    if form.is_valid():
-        services.referral_record(
-            case=case,
-            actor=request.user,
-            contact=form.cleaned_data["contact"],
-            to_whom=form.cleaned_data["to_whom"],
-            note=form.cleaned_data["note"],
-        )
-        messages.success(request, _("The referral was recorded."))
-    else:
-        messages.error(request, _("Choose an organisation or write who the case was referred to."))
-    return _back(case)
+    if not form.is_valid():
+        return _back(case, "bad-referral")
+    services.referral_record(
+        case=case,
+        actor=request.user,
+        contact=form.cleaned_data["contact"],
+        to_whom=form.cleaned_data["to_whom"],
+        note=form.cleaned_data["note"],
+    )
+    return _back(case, "referred")
 
 
 @handler_only
@@ -335,8 +348,7 @@ def case_delete(request: HttpRequest, pk: int) -> HttpResponse:
     form = DeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.case_delete(case=case, actor=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, _("The case and its files were deleted."))
-        return redirect("incidents:queue")
+        return redirect(f"{reverse('incidents:queue')}?done=deleted")
     return render(request, "incidents/case_delete.html", {"case": case, "form": form})
 
 

@@ -8,10 +8,13 @@
   }
   var exit = document.querySelector("[data-quick-exit]");
   if (exit) {
-    exit.addEventListener("click", function (event) {
+    // Capture on window: runs before any other click handler, so nothing can delay leaving.
+    window.addEventListener("click", function (event) {
+      if (!event.target.closest || event.target.closest("[data-quick-exit]") !== exit) { return; }
       event.preventDefault();
+      event.stopImmediatePropagation();
       leave(exit.href);
-    });
+    }, true);
     var last = 0;
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape") { return; }

@@ -62,7 +62,7 @@ def traces_of_the_client(text: str) -> list[str]:
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_after_a_report_and_a_follow_up_nothing_holds_the_client_or_the_plaintext(caplog, settings):
+def test_after_a_report_and_a_follow_up_nothing_holds_the_client_or_the_plaintext(seeded, caplog, settings):
     caplog.set_level(logging.DEBUG)
     client = reporter_client()
     pdf = f"%PDF-1.4\n% {MARKERS['file']}\n%%EOF\n".encode()
