@@ -160,7 +160,8 @@ class CaseQuerySet(models.QuerySet):
         if scope and scope.nationwide:
             region = Q()
         else:
-            region = Q(district__in=District.objects.in_scope_of(user))
+            # Ids resolved first: the planner then knows how many districts it is matching.
+            region = Q(district_id__in=list(District.objects.in_scope_of(user).values_list("pk", flat=True)))
         queryset = self.filter(region)
         if scope:
             category_ids = list(scope.categories.values_list("pk", flat=True))

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -200,6 +201,21 @@ def _case_or_404(request: HttpRequest, pk: int) -> Case:
     return case
 
 
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP rows: an exact count of a large queue costs more than the page
+    itself, and nobody pages through thousands of cases (they filter)."""
+
+    COUNT_CAP = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list[: self.COUNT_CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.COUNT_CAP
+
+
 def _feedback(request: HttpRequest) -> tuple[str, str] | None:
     """What the handler's last action did, shown after the redirect (`?done=<key>`)."""
     messages = {
@@ -235,7 +251,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         category_id=values.get("category"),
         assigned=values.get("assigned") or "",
     )
-    page = Paginator(cases, 50).get_page(request.GET.get("page"))
+    page = CappedPaginator(cases, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("done", None)

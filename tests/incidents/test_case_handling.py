@@ -107,8 +107,9 @@ def test_queue_runs_a_constant_number_of_queries(rows, django_assert_num_queries
     assert len(queries) == QUEUE_QUERIES, [query["sql"] for query in queries]
 
 
-# Session + user + MFA check + handler scope + categories + districts + count + page.
-QUEUE_QUERIES = 9
+# Session, user, MFA check, filter categories, handler scope, scope categories, user districts,
+# scope districts, count, page.
+QUEUE_QUERIES = 10
 
 
 def test_viewing_a_case_shows_its_content_and_writes_an_audit_row():
@@ -291,3 +292,13 @@ def test_case_contents_are_not_in_the_admin():
 def test_dashboard_shows_the_queue_to_handlers_only():
     assert "/en/cases/" in signed_in(incident_factories.handler("SD")).get("/en/dashboard/").content.decode()
     assert "/en/cases/" not in signed_in(factories.coordinator("SD")).get("/en/dashboard/").content.decode()
+
+
+def test_a_very_long_queue_says_so_instead_of_counting_everything(monkeypatch):
+    from incidents.views import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "COUNT_CAP", 3)
+    for _ in range(5):
+        incident_factories.case()
+    html = signed_in(incident_factories.handler("SD")).get("/en/cases/").content.decode()
+    assert "More than 3 cases: use the filters" in html
