@@ -48,7 +48,7 @@ class EvidenceField(forms.FileField):
             except EvidenceRejected as rejection:
                 errors.append(
                     forms.ValidationError(
-                        _("%(name)s: %(reason)s"),
+                        _("The file %(name)s was not accepted: %(reason)s"),
                         params={"name": upload.name[:80], "reason": rejection.message},
                     )
                 )
@@ -64,7 +64,8 @@ class EvidenceFormMixin:
         for name in getattr(request, "oversized_uploads", []):
             self.add_error(
                 "evidence",
-                _("%(name)s: %(reason)s") % {"name": (name or "")[:80], "reason": too_large_message()},
+                _("The file %(name)s was not accepted: %(reason)s")
+                % {"name": (name or "")[:80], "reason": too_large_message()},
             )
 
 
