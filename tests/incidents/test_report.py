@@ -148,3 +148,49 @@ def test_report_page_weight_is_under_budget(client):
     for path in re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html):
         weight += len(open(finders.find(path.decode()), "rb").read())
     assert weight < 60 * 1024
+
+
+def test_report_pages_load_nothing_from_another_site(client):
+    pages = [
+        client.get("/ur/report/"),
+        client.post("/ur/report/", {"step": "safety", "danger": "yes"}),
+        client.post("/ur/report/", report_data()),
+        client.get("/ur/report/follow-up/"),
+    ]
+    for response in pages:
+        html = response.content.decode()
+        resources = re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="([^"]+)"', html)
+        assert resources and all(url.startswith(("/", "data:")) for url in resources), resources
+        assert "<script>" not in html  # no inline script (CSP)
+        assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"step": "report"},
+        {"step": "report", "category": "not-a-number", "district": "99999999", "when": "yesterday"},
+        {"step": "report", "category": "-1", "narrative": "x" * 20_000},
+        {"step": "safety", "danger": "maybe"},
+        {"step": "nonsense"},
+    ],
+)
+def test_bad_input_never_gives_a_server_error(client, data):
+    response = client.post("/sd/report/", data)
+    assert response.status_code in {200, 400}
+
+
+def test_bad_follow_up_input_never_gives_a_server_error(client):
+    for data in (
+        {},
+        {"code": "x" * 500, "secret": ""},
+        {"code": "۱۲", "secret": "\u200b", "action": "message"},
+    ):
+        assert client.post("/ps/report/follow-up/", data).status_code == 400
+
+
+def test_receipt_numbers_stay_left_to_right_in_urdu(client):
+    html = client.post("/ur/report/", report_data()).content.decode()
+    assert 'dir="rtl"' in html
+    assert '<bdi dir="ltr" data-testid="case-code">' in html
+    assert '<bdi dir="ltr" data-testid="case-secret">' in html

@@ -166,3 +166,16 @@ def test_receipt_survives_a_rejected_then_fixed_submission(client):
     good = SimpleUploadedFile("x.png", incident_factories.png())
     code, _secret = receipt_from(client.post("/en/report/", report_data(evidence=[good])).content.decode())
     assert Case.objects.get(code=code).evidence.count() == 1
+
+
+def test_a_follow_up_over_the_total_cap_is_refused_and_leads_back_to_follow_up(client, settings):
+    settings.INCIDENT_UPLOAD_MAX_REQUEST_BYTES = 1024
+    receipt = incident_factories.submit()
+    big = SimpleUploadedFile("big.pdf", b"%PDF-1.4\n" + b"x" * 4096)
+    response = client.post(
+        "/en/report/follow-up/",
+        {"code": receipt.code, "secret": receipt.secret, "action": "message", "evidence": [big]},
+    )
+    assert response.status_code == 413
+    assert 'href="/en/report/follow-up/"' in response.content.decode()
+    assert not Evidence.objects.exists()
