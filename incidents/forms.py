@@ -215,10 +215,18 @@ class QueueFilterForm(forms.Form):
         choices=[("", _("Anyone")), ("me", _("Assigned to me")), ("none", _("Not assigned"))],
     )
 
-    def __init__(self, *args, **kwargs):
+    district = forms.TypedChoiceField(
+        label=_("District"), required=False, coerce=int, empty_value=None, choices=()
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        from regions.models import District
+
         super().__init__(*args, **kwargs)
         top = Category.objects.filter(parent__isnull=True, active=True).order_by("position", "pk")
         self.fields["category"].choices = [("", _("All categories")), *[(c.pk, c.name) for c in top]]
+        districts = District.objects.in_scope_of(user).order_by("name") if user else District.objects.none()
+        self.fields["district"].choices = [("", _("All districts")), *[(d.pk, d.name) for d in districts]]
 
 
 class AssignForm(forms.Form):

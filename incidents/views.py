@@ -243,12 +243,13 @@ def _back(case: Case, done: str) -> HttpResponse:
 
 @handler_only
 def queue(request: HttpRequest) -> HttpResponse:
-    filters = QueueFilterForm(request.GET or None)
+    filters = QueueFilterForm(request.GET or None, user=request.user)
     values = filters.cleaned_data if filters.is_valid() else {}
     cases = selectors.case_queue(
         user=request.user,
         status=values.get("status") or "",
         category_id=values.get("category"),
+        district_id=values.get("district"),
         assigned=values.get("assigned") or "",
     )
     page = CappedPaginator(cases, 50).get_page(request.GET.get("page"))

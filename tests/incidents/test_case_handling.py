@@ -80,7 +80,18 @@ def test_queue_filters_by_status_category_and_assignment():
     services.case_status_change(case=other, actor=handler, status="triage")
     html = client.get("/en/cases/", {"status": "triage"}).content.decode()
     assert other.code in html and mine.code not in html
-    assert client.get("/en/cases/", {"status": "nonsense", "category": "x"}).status_code == 200
+    assert (
+        client.get("/en/cases/", {"status": "nonsense", "category": "x", "district": "y"}).status_code == 200
+    )
+
+
+def test_queue_filters_by_district_within_scope():
+    central = incident_factories.case(district="Karachi Central")
+    hyderabad = incident_factories.case(district="Hyderabad")
+    client = signed_in(incident_factories.handler("SD"))
+    html = client.get("/en/cases/", {"district": factories.district("Hyderabad", "SD").pk}).content.decode()
+    assert hyderabad.code in html and central.code not in html
+    assert "Lahore" not in client.get("/en/cases/").content.decode()  # only districts in scope are offered
 
 
 def test_queue_never_decrypts_case_content(settings):
@@ -107,9 +118,9 @@ def test_queue_runs_a_constant_number_of_queries(rows, django_assert_num_queries
     assert len(queries) == QUEUE_QUERIES, [query["sql"] for query in queries]
 
 
-# Session, user, MFA check, filter categories, handler scope, scope categories, user districts,
-# scope districts, count, page.
-QUEUE_QUERIES = 10
+# Session, user, MFA check, filter categories, filter districts (user districts + districts),
+# handler scope, scope categories, user districts, scope districts, count, page.
+QUEUE_QUERIES = 12
 
 
 def test_viewing_a_case_shows_its_content_and_writes_an_audit_row():
