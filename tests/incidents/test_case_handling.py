@@ -313,3 +313,16 @@ def test_a_very_long_queue_says_so_instead_of_counting_everything(monkeypatch):
         incident_factories.case()
     html = signed_in(incident_factories.handler("SD")).get("/en/cases/").content.decode()
     assert "More than 3 cases: use the filters" in html
+
+
+@pytest.mark.postgres
+def test_the_database_refuses_to_change_or_delete_audit_rows():
+    from django.db import DatabaseError, transaction
+
+    case = incident_factories.case()
+    services.case_view_record(case=case, actor=incident_factories.handler("SD"))
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditEntry.objects.update(action="delete")
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditEntry.objects.all().delete()
+    assert AuditEntry.objects.get().action == "view"
