@@ -5,4 +5,13 @@ from celery.schedules import crontab  # noqa: F401  (used by the entries apps ad
 BEAT_SCHEDULE: dict[str, dict] = {
     # Finds due reminders by database query and queues them; also requeues lost or failed sends.
     "notifications-scan": {"task": "notifications.tasks.reminders_scan_task", "schedule": 60.0},
+    # incidents: alert handlers about cases nobody acknowledged; purge closed cases past retention.
+    "incidents-unacknowledged-alert": {
+        "task": "incidents.tasks.cases_unacknowledged_alert_task",
+        "schedule": crontab(minute="*/15"),
+    },
+    "incidents-purge-expired": {
+        "task": "incidents.tasks.cases_purge_expired_task",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }

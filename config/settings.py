@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "common",
     "notifications",
     "impact",
+    "incidents",
 ]
 
 MIDDLEWARE = [
@@ -251,6 +252,30 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Uploads stay in memory up to this size so confidential files never touch the temp directory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
+
+# --- Confidential reports (incidents/, docs/incidents.md) -----------------------------------------
+
+# Closed cases are purged (content, files, messages) this many days after closing; counts stay.
+INCIDENT_RETENTION_DAYS = int(os.environ.get("INCIDENT_RETENTION_DAYS", "180"))
+# Handlers in scope are emailed when a new case waits this long without acknowledgement.
+INCIDENT_UNACKNOWLEDGED_ALERT_HOURS = int(os.environ.get("INCIDENT_UNACKNOWLEDGED_ALERT_HOURS", "24"))
+# Evidence caps. Uploads never touch disk: report views keep files in memory, skip a file past the
+# per-file cap and refuse a request past the total before reading it.
+INCIDENT_UPLOAD_MAX_FILE_BYTES = int(os.environ.get("INCIDENT_UPLOAD_MAX_FILE_BYTES", str(10 * 1024 * 1024)))
+INCIDENT_UPLOAD_MAX_FILES = int(os.environ.get("INCIDENT_UPLOAD_MAX_FILES", "5"))
+INCIDENT_UPLOAD_MAX_REQUEST_BYTES = int(
+    os.environ.get("INCIDENT_UPLOAD_MAX_REQUEST_BYTES", str(DATA_UPLOAD_MAX_MEMORY_SIZE))
+)
+INCIDENT_UPLOAD_MAX_PIXELS = int(os.environ.get("INCIDENT_UPLOAD_MAX_PIXELS", str(40_000_000)))
+# Key of the HMAC of masked client addresses used for rate limits (kept only in the cache). Empty:
+# derived from SECRET_KEY with a purpose label (incidents/ratelimit.py).
+INCIDENT_RATE_LIMIT_KEY = os.environ.get("INCIDENT_RATE_LIMIT_KEY", "")
+INCIDENT_SUBMISSIONS_PER_HOUR = int(os.environ.get("INCIDENT_SUBMISSIONS_PER_HOUR", "10"))
+INCIDENT_FOLLOW_UP_FAILURES_PER_15_MINUTES = int(
+    os.environ.get("INCIDENT_FOLLOW_UP_FAILURES_PER_15_MINUTES", "8")
+)
+# Where the quick-exit button leaves to (a neutral site; history is replaced when JS runs).
+INCIDENT_QUICK_EXIT_URL = os.environ.get("INCIDENT_QUICK_EXIT_URL", "https://www.google.com/search?q=weather")
 
 # --- Email ----------------------------------------------------------------------------------------
 

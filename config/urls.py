@@ -20,5 +20,6 @@ urlpatterns += i18n_patterns(
     path("dashboard/", views.dashboard, name="dashboard"),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("notifications.urls")),
+    path("", include("incidents.urls")),
     prefix_default_language=True,
 )

@@ -1,0 +1,175 @@
+"""Reads for confidential reports: the handler queue, a case page, guidance, anonymised trends."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, Sum
+from django.utils.translation import gettext_lazy as _
+
+from incidents.models import Case, Category, Contact, MonthlyTally
+
+SUPPRESSION_THRESHOLD = 5
+
+
+def categories_for_form() -> list[tuple[str, list[tuple[int, str]]]]:
+    """Active categories as (group name, [(id, name), ...]); top-level ones without children are
+    their own one-item group. One query."""
+    categories = list(Category.objects.filter(active=True).order_by("position", "pk"))
+    children: dict[int, list[Category]] = {}
+    for category in categories:
+        if category.parent_id:
+            children.setdefault(category.parent_id, []).append(category)
+    groups = []
+    for category in categories:
+        if category.parent_id is None:
+            kids = children.get(category.pk)
+            if kids:
+                groups.append((category.name, [(kid.pk, kid.name) for kid in kids]))
+            else:
+                groups.append((category.name, [(category.pk, category.name)]))
+    return groups
+
+
+def contacts_for(*, category: Category | None, kind: str | None = None) -> list[Contact]:
+    """Active contacts for a category (linked to it or its parent), plus those linked to none."""
+    queryset = Contact.objects.filter(active=True)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if category is not None:
+        ids = [category.pk] + ([category.parent_id] if category.parent_id else [])
+        queryset = queryset.filter(Q(categories__in=ids) | Q(categories__isnull=True))
+    else:
+        queryset = queryset.filter(categories__isnull=True)
+    return list(queryset.distinct().order_by("kind", "position", "pk"))
+
+
+def emergency_contacts() -> list[Contact]:
+    return list(Contact.objects.filter(active=True, kind=Contact.Kind.EMERGENCY).order_by("position", "pk"))
+
+
+def case_queue(
+    *,
+    user,
+    status: str = "",
+    category_id: int | None = None,
+    district_id: int | None = None,
+    assigned: str = "",
+):
+    """The handler queue: only cases the user may open, newest first, without any content."""
+    queryset = (
+        Case.objects.visible_to(user)
+        .select_related("category", "category__parent", "district", "assignee")
+        # The queue never decrypts: content stays out of list pages (and their cost).
+        .defer("narrative", "contact", "secret_hash")
+    )
+    if status:
+        queryset = queryset.filter(status=status)
+    else:
+        queryset = queryset.open()
+    if category_id:
+        queryset = queryset.filter(Q(category_id=category_id) | Q(category__parent_id=category_id))
+    if district_id:
+        queryset = queryset.filter(district_id=district_id)
+    if assigned == "me":
+        queryset = queryset.filter(assignee=user)
+    elif assigned == "none":
+        queryset = queryset.filter(assignee__isnull=True)
+    return queryset.order_by("-created_at", "-pk")
+
+
+def case_for_staff(*, user, pk: int) -> Case | None:
+    return (
+        Case.objects.visible_to(user)
+        .select_related("category", "category__parent", "district", "district__province", "assignee")
+        .prefetch_related(
+            "messages__author",
+            "notes__author",
+            "evidence",
+            Prefetch("referrals", queryset=_referrals()),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def _referrals():
+    from incidents.models import Referral
+
+    return Referral.objects.select_related("contact", "referred_by")
+
+
+def case_for_reporter(*, case: Case) -> Case:
+    return (
+        Case.objects.select_related("category", "district")
+        .prefetch_related("messages", "evidence")
+        .get(pk=case.pk)
+    )
+
+
+def colleagues_for(case: Case):
+    """Handlers who may be assigned the case: active case handlers who can see it."""
+    from accounts.models import User
+
+    candidates = User.objects.filter(role=User.Role.CASE_HANDLER, is_active=True).order_by(
+        "full_name", "email"
+    )
+    return [user for user in candidates if Case.objects.visible_to(user).filter(pk=case.pk).exists()]
+
+
+@dataclass(frozen=True)
+class TrendCell:
+    month: datetime.date
+    category_id: int
+    category: str
+    district_id: int | None
+    district: str
+    count: int | None  # None when suppressed
+    label: str
+
+
+def incident_trends(
+    *, districts=None, start: datetime.date | None = None, end: datetime.date | None = None
+) -> list[TrendCell]:
+    """Reports per category, district and month, anonymised: a cell under 5 has count None and the
+    label "fewer than 5". Built from MonthlyTally, which outlives purged cases.
+
+    `districts`: an iterable of District (or ids) to restrict to; `start`/`end`: dates, inclusive,
+    compared by month."""
+    queryset = MonthlyTally.objects.all()
+    if districts is not None:
+        ids = [getattr(district, "pk", district) for district in districts]
+        queryset = queryset.filter(district_id__in=ids)
+    if start:
+        queryset = queryset.filter(month__gte=start.replace(day=1))
+    if end:
+        queryset = queryset.filter(month__lte=end.replace(day=1))
+    rows = (
+        queryset.values("month", "category_id", "district_id")
+        .annotate(total=Sum("count"))
+        .order_by("month", "category_id", "district_id")
+    )
+    rows = list(rows)
+    category_names = {
+        c.pk: c.name for c in Category.objects.filter(pk__in={row["category_id"] for row in rows})
+    }
+    from regions.models import District
+
+    district_names = {
+        d.pk: d.name for d in District.objects.filter(pk__in={row["district_id"] for row in rows})
+    }
+    cells = []
+    for row in rows:
+        total = row["total"] or 0
+        suppressed = total < SUPPRESSION_THRESHOLD
+        cells.append(
+            TrendCell(
+                month=row["month"],
+                category_id=row["category_id"],
+                category=category_names.get(row["category_id"], ""),
+                district_id=row["district_id"],
+                district=district_names.get(row["district_id"], str(_("District not known"))),
+                count=None if suppressed else total,
+                label=str(_("fewer than 5")) if suppressed else str(total),
+            )
+        )
+    return cells

@@ -1,0 +1,15 @@
+from celery import shared_task
+
+
+@shared_task(acks_late=True)
+def cases_unacknowledged_alert_task() -> int:
+    from incidents.services import cases_unacknowledged_alert
+
+    return cases_unacknowledged_alert()
+
+
+@shared_task(acks_late=True)
+def cases_purge_expired_task() -> int:
+    from incidents.services import cases_purge_expired
+
+    return cases_purge_expired()

@@ -1,0 +1,387 @@
+"""Anonymous reporting (report, follow-up) and the case handlers' pages.
+
+Report pages: POST-only steps on one URL (nothing about the report in the URL or the title),
+`Cache-Control: no-store`, uploads kept in memory, rate limits keyed by an HMAC of the masked
+address. Case pages: case handlers in scope only (others 404), every view audited.
+"""
+
+import functools
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods, require_POST
+
+from incidents import ratelimit, receipts, selectors, services
+from incidents.crypto import decrypt_bytes
+from incidents.forms import (
+    AssignForm,
+    DeleteForm,
+    FollowUpForm,
+    NoteForm,
+    QueueFilterForm,
+    ReferralForm,
+    ReplyForm,
+    ReporterMessageForm,
+    ReportForm,
+    SafetyForm,
+    StatusForm,
+)
+from incidents.models import Case, Contact, Evidence, ReplyTemplate
+from incidents.uploads import install_memory_only_handlers, request_too_large
+
+# --- Reporters ------------------------------------------------------------------------------------
+
+
+def _memory_only_uploads(view):
+    """Replace the upload handlers before anything reads the body, refuse oversized bodies unread.
+
+    The CSRF check reads the body, so it runs inside (csrf_protect), after the handlers are set.
+    """
+    protected = csrf_protect(view)
+
+    @functools.wraps(view)
+    @csrf_exempt
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        if request.method == "POST":
+            if request_too_large(request):
+                return _render(request, "incidents/too_large.html", {}, status=413)
+            install_memory_only_handlers(request)
+        return protected(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _render(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
+    context.setdefault("quick_exit_url", settings.INCIDENT_QUICK_EXIT_URL)
+    return render(request, template, context, status=status)
+
+
+def _report_form_page(request, form, danger: bool, status: int = 200, notice: str = "") -> HttpResponse:
+    context = {
+        "form": form,
+        "danger": danger,
+        "emergency_contacts": selectors.emergency_contacts() if danger else [],
+        "notice": notice,
+    }
+    return _render(request, "incidents/report_form.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@_memory_only_uploads
+def report(request: HttpRequest) -> HttpResponse:
+    step = request.POST.get("step") if request.method == "POST" else None
+    if step == "safety":
+        safety = SafetyForm(request.POST)
+        if not safety.is_valid():
+            return _render(request, "incidents/report_safety.html", {"form": safety}, status=400)
+        danger = safety.cleaned_data["danger"] == "yes"
+        return _report_form_page(request, ReportForm(initial={"immediate_danger": danger}), danger)
+    if step != "report":
+        return _render(request, "incidents/report_safety.html", {"form": SafetyForm()})
+
+    form = ReportForm(request.POST, request.FILES)
+    danger = request.POST.get("immediate_danger") in {"True", "true", "on", "1"}
+    limit = ratelimit.submission_limit()
+    if ratelimit.is_limited(limit, request):
+        notice = _("Too many reports were sent from your network in the last hour. Please try again later.")
+        return _report_form_page(request, form, danger, status=429, notice=notice)
+    if form.is_bot:
+        ratelimit.hit(limit, request)
+        return _report_form_page(request, ReportForm(), danger, status=400)
+    form.is_valid()
+    form.oversized_check(request)
+    if form.errors:
+        return _report_form_page(request, form, danger, status=400)
+    data = form.cleaned_data
+    receipt = services.case_submit(
+        category=data["category"],
+        channel=data["channel"],
+        when=data["when"],
+        district=data["district"],
+        money_lost_pkr=data["money_lost_pkr"],
+        immediate_danger=danger,
+        narrative=data["narrative"],
+        contact=data["contact"],
+        contact_consent=data["contact_consent"],
+        files=data["evidence"],
+        language=translation.get_language(),
+    )
+    ratelimit.hit(limit, request)
+    category = data["category"]
+    context = {
+        "code": receipts.grouped(receipt.code),
+        "secret": receipts.grouped(receipt.secret),
+        "category": category,
+        "guidance": category.guidance_steps or (category.parent.guidance_steps if category.parent else []),
+        "contacts": selectors.contacts_for(category=category, kind=Contact.Kind.REFERRAL),
+        "emergency_contacts": selectors.emergency_contacts() if danger else [],
+    }
+    return _render(request, "incidents/receipt.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@_memory_only_uploads
+def follow_up(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return _render(request, "incidents/follow_up.html", {"form": FollowUpForm()})
+    form = FollowUpForm(request.POST)
+    limit = ratelimit.follow_up_failure_limit()
+    if ratelimit.is_limited(limit, request):
+        notice = _("Too many attempts. Please wait 15 minutes and try again.")
+        return _render(request, "incidents/follow_up.html", {"form": form, "notice": notice}, status=429)
+    if not form.is_valid():
+        return _render(request, "incidents/follow_up.html", {"form": form}, status=400)
+    case = services.case_verify(code=form.cleaned_data["code"], secret=form.cleaned_data["secret"])
+    if case is None:
+        ratelimit.hit(limit, request)
+        # One message whichever half was wrong: the page must not confirm that a code exists.
+        notice = _("We could not open a case with this code and secret. Please check both and try again.")
+        return _render(request, "incidents/follow_up.html", {"form": form, "notice": notice}, status=400)
+
+    message_form = ReporterMessageForm()
+    status = 200
+    notice = ""
+    if request.POST.get("action") == "message":
+        message_form = ReporterMessageForm(request.POST, request.FILES)
+        valid = message_form.is_valid()
+        message_form.oversized_check(request)
+        if valid and not message_form.errors:
+            services.reporter_message_add(
+                case=case, body=message_form.cleaned_data["body"], files=message_form.cleaned_data["evidence"]
+            )
+            message_form = ReporterMessageForm()
+            notice = _("Your message was sent. A case handler will read it.")
+        else:
+            status = 400
+    context = {
+        "form": form,
+        "case": selectors.case_for_reporter(case=case),
+        "message_form": message_form,
+        "code": form.cleaned_data["code"],
+        "secret": form.cleaned_data["secret"],
+        "notice": notice,
+    }
+    return _render(request, "incidents/follow_up_case.html", context, status=status)
+
+
+# --- Case handlers --------------------------------------------------------------------------------
+
+
+def handler_only(view):
+    """Signed-in case handlers (and admins) only; everyone else gets 404, as if nothing were here."""
+
+    @functools.wraps(view)
+    @login_required
+    @never_cache
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        if not request.user.has_role(request.user.Role.CASE_HANDLER):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _case_or_404(request: HttpRequest, pk: int) -> Case:
+    case = selectors.case_for_staff(user=request.user, pk=pk)
+    if case is None:
+        raise Http404
+    return case
+
+
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP rows: an exact count of a large queue costs more than the page
+    itself, and nobody pages through thousands of cases (they filter)."""
+
+    COUNT_CAP = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list[: self.COUNT_CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.COUNT_CAP
+
+
+def _feedback(request: HttpRequest) -> tuple[str, str] | None:
+    """What the handler's last action did, shown after the redirect (`?done=<key>`)."""
+    messages = {
+        "assigned": ("success", _("The case was assigned.")),
+        "not-assignable": ("error", _("This person cannot be assigned this case.")),
+        "status": ("success", _("The status was changed.")),
+        "bad-status": ("error", _("The case cannot move to this status from where it is.")),
+        "noted": ("success", _("The note was added.")),
+        "bad-note": ("error", _("The note is empty or too long.")),
+        "replied": (
+            "success",
+            _("The reply was saved. The reporter sees it when they come back with their code."),
+        ),
+        "bad-reply": ("error", _("The reply is empty or too long.")),
+        "referred": ("success", _("The referral was recorded.")),
+        "bad-referral": ("error", _("Choose an organisation or write who the case was referred to.")),
+        "deleted": ("success", _("The case and its files were deleted.")),
+    }
+    return messages.get(request.GET.get("done", ""))
+
+
+def _back(case: Case, done: str) -> HttpResponse:
+    return redirect(f"{reverse('incidents:case_detail', kwargs={'pk': case.pk})}?done={done}")
+
+
+@handler_only
+def queue(request: HttpRequest) -> HttpResponse:
+    filters = QueueFilterForm(request.GET or None, user=request.user)
+    values = filters.cleaned_data if filters.is_valid() else {}
+    cases = selectors.case_queue(
+        user=request.user,
+        status=values.get("status") or "",
+        category_id=values.get("category"),
+        district_id=values.get("district"),
+        assigned=values.get("assigned") or "",
+    )
+    page = CappedPaginator(cases, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("done", None)
+    context = {"filters": filters, "page": page, "query": query.urlencode(), "feedback": _feedback(request)}
+    return render(request, "incidents/queue.html", context)
+
+
+@handler_only
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case_or_404(request, pk)
+    services.case_view_record(case=case, actor=request.user)
+    reply_initial = {}
+    template_id = request.GET.get("template", "")
+    if template_id.isdigit():
+        template = ReplyTemplate.objects.filter(pk=template_id).first()
+        if template:
+            with translation.override(case.language):
+                reply_initial["body"] = template.body
+    context = {
+        "case": case,
+        "assign_form": AssignForm(
+            colleagues=selectors.colleagues_for(case), initial={"assignee": case.assignee_id}
+        ),
+        "status_form": StatusForm(case=case),
+        "note_form": NoteForm(),
+        "reply_form": ReplyForm(initial=reply_initial),
+        "referral_form": ReferralForm(),
+        "reply_templates": ReplyTemplate.objects.all(),
+        "case_language": translation.get_language_info(case.language)["name_local"],
+        "feedback": _feedback(request),
+    }
+    return render(request, "incidents/case_detail.html", context)
+
+
+@require_POST
+@handler_only
+def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case_or_404(request, pk)
+    form = AssignForm(request.POST, colleagues=selectors.colleagues_for(case))
+    if not form.is_valid():
+        return _back(case, "not-assignable")
+    services.case_assign(case=case, actor=request.user, assignee=form.cleaned_data["assignee"])
+    return _back(case, "assigned")
+
+
+@require_POST
+@handler_only
+def case_status(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case_or_404(request, pk)
+    form = StatusForm(request.POST, case=case)
+    if not form.is_valid():
+        return _back(case, "bad-status")
+    services.case_status_change(case=case, actor=request.user, status=form.cleaned_data["status"])
+    return _back(case, "status")
+
+
+@require_POST
+@handler_only
+def case_note(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case_or_404(request, pk)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _back(case, "bad-note")
+    services.case_note_add(case=case, actor=request.user, body=form.cleaned_data["body"])
+    return _back(case, "noted")
+
+
+@require_POST
+@handler_only
+def case_reply(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case_or_404(request, pk)
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        return _back(case, "bad-reply")
+    services.case_reply_send(case=case, actor=request.user, body=form.cleaned_data["body"])
+    return _back(case, "replied")
+
+
+@require_POST
+@handler_only
+def case_referral(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case_or_404(request, pk)
+    form = ReferralForm(request.POST)
+    if not form.is_valid():
+        return _back(case, "bad-referral")
+    services.referral_record(
+        case=case,
+        actor=request.user,
+        contact=form.cleaned_data["contact"],
+        to_whom=form.cleaned_data["to_whom"],
+        note=form.cleaned_data["note"],
+    )
+    return _back(case, "referred")
+
+
+@handler_only
+def case_export(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case_or_404(request, pk)
+    services.case_export_record(case=case, actor=request.user)
+    text = render_to_string("incidents/case_export.txt", {"case": case}, request=request)
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="case-{case.code}.txt"'
+    return response
+
+
+@handler_only
+@require_http_methods(["GET", "POST"])
+def case_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case_or_404(request, pk)
+    form = DeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.case_delete(case=case, actor=request.user, reason=form.cleaned_data["reason"])
+        return redirect(f"{reverse('incidents:queue')}?done=deleted")
+    return render(request, "incidents/case_delete.html", {"case": case, "form": form})
+
+
+@handler_only
+def evidence_download(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
+    case = _case_or_404(request, pk)
+    evidence = Evidence.objects.filter(case=case, pk=file_pk).first()
+    if evidence is None:
+        raise Http404
+    services.evidence_open_record(evidence=evidence, actor=request.user)
+    with default_storage.open(evidence.file.name, "rb") as handle:
+        data = decrypt_bytes(handle.read())
+    response = HttpResponse(data, content_type=evidence.content_type)
+    extension = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "application/pdf": "pdf"}
+    response["Content-Disposition"] = (
+        f'attachment; filename="case-{case.code}-{evidence.pk}.{extension.get(evidence.content_type, "bin")}"'
+    )
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
