@@ -235,6 +235,9 @@ class WalkInForm(forms.Form):
                 row.append(name)
             self.rows.append((gender_label, row))
 
+    def grid(self) -> list:
+        return [(label, [self[name] for name in names]) for label, names in self.rows]
+
     def counts(self) -> dict[tuple[str, str], int]:
         return {
             (gender, band): self.cleaned_data.get(f"walkin_{gender}_{band}") or 0

@@ -137,6 +137,11 @@ class WorkshopReport:
     def total_present(self) -> int:
         return self.attended + self.walk_ins
 
+    @property
+    def knowledge_gain_points(self) -> float | None:
+        """Average gain in percentage points of correct answers (post minus pre)."""
+        return None if self.knowledge_gain is None else round(self.knowledge_gain * 100, 1)
+
 
 def workshop_report(*, workshop: Workshop) -> WorkshopReport:
     counts = workshop.registrations.aggregate(
