@@ -230,7 +230,8 @@ class WalkInForm(forms.Form):
                     max_value=5000,
                     required=False,
                     initial=existing.get((gender, band), 0),
-                    widget=forms.NumberInput(attrs={"inputmode": "numeric", "dir": "ltr", "size": 3}),
+                    # Text, not type=number: phones' Urdu keyboards type ۰۱۲, which type=number refuses.
+                    widget=forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr", "size": 4}),
                 )
                 row.append(name)
             self.rows.append((gender_label, row))
@@ -275,7 +276,10 @@ class QuizTallyForm(forms.ModelForm):
             (topic, Topic(topic).label) for topic in workshop.topics
         ] or Topic.choices
         for name in self.Meta.fields[1:]:
-            self.fields[name].widget.attrs.update({"inputmode": "numeric", "dir": "ltr"})
+            # Text, not type=number, so digits typed on an Urdu keyboard (۰۱۲) are accepted.
+            self.fields[name].widget = forms.TextInput(
+                attrs={"inputmode": "numeric", "dir": "ltr", "size": 5}
+            )
 
     def clean(self):
         cleaned = super().clean()

@@ -169,7 +169,7 @@ def registration_view(request: HttpRequest, token: str) -> HttpResponse:
             .exclude(created_at=registration.created_at, pk__gt=registration.pk)
             .count()
         )
-    response = render(
+    return render(
         request,
         "workshops/registration.html",
         {
@@ -179,8 +179,6 @@ def registration_view(request: HttpRequest, token: str) -> HttpResponse:
             "phone": display_phone(registration.phone),
         },
     )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 def feedback(request: HttpRequest, token: str) -> HttpResponse:
@@ -408,7 +406,7 @@ def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
     for row in rows:
         # A cell starting with = + - @ would run as a formula in a spreadsheet.
         writer.writerow(
-            ["'" + cell if isinstance(cell, str) and cell[:1] in "=+-@" else cell for cell in row]
+            ["'" + cell if isinstance(cell, str) and cell[:1] and cell[0] in "=+-@" else cell for cell in row]
         )
     return response
 
