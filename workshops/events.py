@@ -15,8 +15,8 @@ REGISTRATION_CHANGES = {"confirmed", "waitlisted", "promoted", "cancelled"}
 
 
 def workshop_changed(workshop_id: int, change: str) -> None:
-    logger.info("workshop %s %s", workshop_id, change)
+    logger.debug("workshop %s %s", workshop_id, change)
 
 
 def registration_changed(registration_id: int, change: str) -> None:
-    logger.info("registration %s %s", registration_id, change)
+    logger.debug("registration %s %s", registration_id, change)

@@ -158,21 +158,85 @@ class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Reason (shown to participants)"), max_length=255, required=False)
 
 
+class QuickSelect(forms.Select):
+    """A select rendered in Python rather than one template per option.
+
+    The public list renders ~160 districts on every request; Django's per-option templates made
+    that the slowest part of the page.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        from django.forms.utils import flatatt
+        from django.utils.html import conditional_escape, format_html
+        from django.utils.safestring import mark_safe
+
+        attrs = self.build_attrs(self.attrs, attrs)
+        values = value if isinstance(value, list | tuple) else [value]
+        selected = {str(item) for item in values if item is not None}
+
+        def option(option_value, label) -> str:
+            option_value = "" if option_value is None else str(option_value)
+            chosen = " selected" if option_value in selected else ""
+            return f'<option value="{conditional_escape(option_value)}"{chosen}>{conditional_escape(label)}</option>'
+
+        parts = [format_html('<select name="{}"{}>', name, flatatt(attrs))]
+        for group_value, group_label in self.choices:
+            if isinstance(group_label, list | tuple):
+                parts.append(f'<optgroup label="{conditional_escape(group_value)}">')
+                parts.extend(option(v, label) for v, label in group_label)
+                parts.append("</optgroup>")
+            else:
+                parts.append(option(group_value, group_label))
+        parts.append("</select>")
+        return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped above
+
+
+DISTRICT_CHOICES_SECONDS = 300
+
+
+def district_choices() -> list:
+    """Active districts grouped by province, in the page language.
+
+    Cached for a few minutes per language: building ~160 translated names took longer than
+    the rest of the public list page, and district names change a few times a year.
+    """
+    from itertools import groupby
+
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    key = f"workshops:district-choices:{get_language()}"
+    choices = cache.get(key)
+    if choices is None:
+        districts = (
+            District.objects.active().select_related("province").order_by("province__position", "name")
+        )
+        choices = [
+            (str(province), [(district.pk, str(district)) for district in group])
+            for province, group in groupby(districts, key=lambda district: district.province)
+        ]
+        cache.set(key, choices, DISTRICT_CHOICES_SECONDS)
+    return choices
+
+
 class PublicFilterForm(forms.Form):
-    district = forms.ModelChoiceField(
-        label=_("District"),
-        queryset=District.objects.active(),
-        required=False,
-        empty_label=_("All districts"),
+    district = forms.TypedChoiceField(
+        label=_("District"), coerce=int, required=False, empty_value=None, widget=QuickSelect
     )
     language = forms.ChoiceField(
-        label=_("Language"), choices=[("", _("All languages")), *settings.LANGUAGES], required=False
+        label=_("Language"),
+        choices=[("", _("All languages")), *settings.LANGUAGES],
+        required=False,
+        widget=QuickSelect,
     )
     topic = forms.ChoiceField(
-        label=_("Topic"), choices=[("", _("All topics")), *Topic.choices], required=False
+        label=_("Topic"), choices=[("", _("All topics")), *Topic.choices], required=False, widget=QuickSelect
     )
     audience = forms.ChoiceField(
-        label=_("Audience"), choices=[("", _("Everyone")), *Workshop.Audience.choices[1:]], required=False
+        label=_("Audience"),
+        choices=[("", _("Everyone")), *Workshop.Audience.choices[1:]],
+        required=False,
+        widget=QuickSelect,
     )
     date_from = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date", "dir": "ltr"})
@@ -183,8 +247,7 @@ class PublicFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # One query for the grouped list; the district names follow the page language.
-        self.fields["district"].queryset = District.objects.active().select_related("province")
+        self.fields["district"].choices = [("", _("All districts")), *district_choices()]
 
 
 class RegistrationForm(forms.Form):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -36,10 +37,23 @@ class WorkshopQuerySet(models.QuerySet):
         return self.filter(Q(lead_facilitator=profile) | Q(co_facilitators=profile)).distinct()
 
     def with_seat_counts(self):
-        return self.annotate(
-            confirmed_count=Count("registrations", filter=Q(registrations__status="confirmed")),
-            waitlisted_count=Count("registrations", filter=Q(registrations__status="waitlisted")),
-        )
+        """confirmed_count and waitlisted_count, as correlated subqueries.
+
+        Subqueries rather than a JOIN + GROUP BY: Postgres then counts only the rows of the page
+        being shown, and the pagination COUNT(*) needs no join at all.
+        """
+
+        def count_of(status: str):
+            counted = (
+                Registration.objects.filter(workshop=models.OuterRef("pk"), status=status)
+                .order_by()
+                .values("workshop")
+                .annotate(total=Count("pk"))
+                .values("total")
+            )
+            return Coalesce(models.Subquery(counted, output_field=models.IntegerField()), 0)
+
+        return self.annotate(confirmed_count=count_of("confirmed"), waitlisted_count=count_of("waitlisted"))
 
     def for_listing(self):
         return (

@@ -37,7 +37,13 @@ class PublicFilters:
 
 def public_workshops(*, filters: PublicFilters | None = None):
     filters = filters or PublicFilters()
-    queryset = Workshop.objects.upcoming().for_listing()
+    # The public card shows no facilitator: no need to join people.
+    queryset = (
+        Workshop.objects.upcoming()
+        .select_related("district__province")
+        .prefetch_related("topic_links")
+        .with_seat_counts()
+    )
     if filters.district:
         queryset = queryset.filter(district_id=filters.district)
     if filters.language:

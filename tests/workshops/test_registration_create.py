@@ -57,7 +57,7 @@ def test_consent_is_required():
 @pytest.mark.django_db
 def test_events_hook_runs_after_commit_without_personal_data(django_capture_on_commit_callbacks, caplog):
     workshop = WorkshopFactory()
-    with caplog.at_level("INFO", logger="hifazat.workshops"):
+    with caplog.at_level("DEBUG", logger="hifazat.workshops"):
         with django_capture_on_commit_callbacks(execute=True) as callbacks:
             registration = register(workshop, "+923001234567", name="عائشہ خان")
     assert len(callbacks) == 1
@@ -74,6 +74,7 @@ MAX_OPEN_CONNECTIONS = 25
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("pakistan_regions")
 def test_100_simultaneous_registrations_for_30_seats_never_overbook():
     workshop = WorkshopFactory(capacity=SEATS)
     start = threading.Barrier(PEOPLE)
