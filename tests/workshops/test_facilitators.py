@@ -12,6 +12,13 @@ from workshops.services import facilitator_problems, workshop_create
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """Services speak the active language; these assertions read the English source."""
+    with translation.override("en"):
+        yield
+
+
 def problems(lead=None, co=(), language="ur", women_only=False, starts_at=None, hours=2):
     starts_at = starts_at or WorkshopFactory.starts_at.function()
     return facilitator_problems(
