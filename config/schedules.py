@@ -1,6 +1,6 @@
 """Every periodic job of Hifazat, in one place. Beat only finds due work; tasks do it."""
 
-from celery.schedules import crontab  # noqa: F401  (used by the entries apps add below)
+from celery.schedules import crontab
 
 BEAT_SCHEDULE: dict[str, dict] = {
     # Finds due reminders by database query and queues them; also requeues lost or failed sends.
@@ -13,5 +13,10 @@ BEAT_SCHEDULE: dict[str, dict] = {
     "incidents-purge-expired": {
         "task": "incidents.tasks.cases_purge_expired_task",
         "schedule": crontab(hour=3, minute=30),
+    },
+    # Participants' personal data, WORKSHOPS_SHRED_AFTER_DAYS after their workshop (night, Pakistan time).
+    "workshops-shred-personal-data": {
+        "task": "workshops.tasks.workshops_shred_personal_data_task",
+        "schedule": crontab(hour=3, minute=15),
     },
 }

@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "notifications",
     "impact",
     "incidents",
+    "ambassadors",
+    "workshops",
 ]
 
 MIDDLEWARE = [
@@ -419,3 +421,9 @@ LOGGING = {
 ADMINS = []
 
 SITE_NAME = "Hifazat"
+
+# --- Workshops ------------------------------------------------------------------------------------
+
+# Participants' names, phones and emails are removed this many days after their workshop ended
+# (counts, attendance and feedback stay). WORKSHOPS_SHRED_AFTER_DAYS in the environment; default 90.
+WORKSHOPS_SHRED_AFTER_DAYS = int(os.environ.get("WORKSHOPS_SHRED_AFTER_DAYS", "90"))

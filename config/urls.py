@@ -21,5 +21,6 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("notifications.urls")),
     path("", include("incidents.urls")),
+    path("workshops/", include("workshops.urls")),
     prefix_default_language=True,
 )

@@ -1,0 +1,59 @@
+import datetime
+
+import factory
+from django.utils import timezone
+
+from accounts.models import User
+from ambassadors.models import AmbassadorProfile
+from tests import factories
+from workshops.models import Registration, Workshop, WorkshopTopic
+
+
+class AmbassadorProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AmbassadorProfile
+
+    user = factory.SubFactory(factories.UserFactory, role=User.Role.AMBASSADOR)
+    level = AmbassadorProfile.Level.CERTIFIED
+    languages = factory.LazyFunction(lambda: ["ur", "sd", "en"])
+    gender = AmbassadorProfile.Gender.WOMAN
+    district = factory.LazyFunction(lambda: factories.district("Karachi Central"))
+
+
+class WorkshopFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Workshop
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Staying safe online {n}")
+    language = "ur"
+    format = Workshop.Format.IN_PERSON
+    district = factory.LazyFunction(lambda: factories.district("Karachi Central"))
+    town = "Nazimabad"
+    address = "Community hall, Block 3"
+    venue_kind = Workshop.VenueKind.COMMUNITY_CENTRE
+    audience = Workshop.Audience.EVERYONE
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.now() + datetime.timedelta(days=3)).replace(second=0, microsecond=0)
+    )
+    ends_at = factory.LazyAttribute(lambda workshop: workshop.starts_at + datetime.timedelta(hours=2))
+    capacity = 30
+    status = Workshop.Status.PUBLISHED
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create:
+            for topic in extracted if extracted is not None else ["scams-fraud"]:
+                WorkshopTopic.objects.create(workshop=self, topic=topic)
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    workshop = factory.SubFactory(WorkshopFactory)
+    name = "عائشہ خان"
+    phone = factory.Sequence(lambda n: f"+92300{1000000 + n:07d}")
+    language = "ur"
+    consent = True
+    status = Registration.Status.CONFIRMED

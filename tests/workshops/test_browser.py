@@ -1,0 +1,93 @@
+"""A real browser: a coordinator schedules a workshop, a visitor registers on the Urdu page with an
+Urdu name and a number in Eastern Arabic digits, the facilitator marks attendance."""
+
+import datetime
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.utils import timezone
+
+from tests import factories
+from tests.workshops.factories import AmbassadorProfileFactory
+from workshops.models import Registration, Workshop
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def sign_in(page, live_server, user) -> None:
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    page.context.clear_cookies()
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}]
+    )
+
+
+def test_schedule_register_in_urdu_and_take_attendance(page, live_server, screenshot):
+    coordinator = factories.coordinator("SD", full_name="Sana Memon")
+    lead = AmbassadorProfileFactory(user__full_name="Ayesha Soomro")
+    karachi = factories.district("Karachi Central")
+    starts = timezone.localtime() + datetime.timedelta(days=4)
+
+    # The site has no favicon yet (foundation); chromium's automatic request must not count as an error.
+    page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
+    # The coordinator schedules and publishes.
+    sign_in(page, live_server, coordinator)
+    page.goto("/en/workshops/manage/new/")
+    page.get_by_label("Title").fill("Mobile banking scams")
+    page.get_by_label("Scams and fraud").check()
+    page.get_by_label("Language of delivery").select_option("ur")
+    page.get_by_label("District").select_option(str(karachi.pk))
+    page.get_by_label("Town or village").fill("Nazimabad")
+    page.locator("#id_venue_kind").select_option("community_centre")
+    page.get_by_label("Starts (Pakistan time)").fill(starts.strftime("%Y-%m-%dT10:00"))
+    page.get_by_label("Ends (Pakistan time)").fill(starts.strftime("%Y-%m-%dT12:00"))
+    page.get_by_label("Seats").fill("25")
+    page.get_by_label("Lead facilitator").select_option(str(lead.pk))
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Publish").click()
+    assert page.get_by_text("The workshop is published.").is_visible()
+    screenshot(page, "workshops-coordinator-published")
+    workshop = Workshop.objects.get()
+    assert workshop.status == "published"
+    assert timezone.localtime(workshop.starts_at).hour == 10
+
+    # A visitor finds it on the Urdu list and registers.
+    page.context.clear_cookies()
+    page.goto("/ur/workshops/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    page.get_by_role("link", name="Mobile banking scams").click()
+    page.locator("#id_name").fill("عائشہ خان")
+    page.locator("#id_phone").fill("۰۳۰۰۱۲۳۴۵۶۷")
+    page.locator("#id_consent").check()
+    screenshot(page, "workshops-visitor-registering-ur")
+    page.locator("form[action$='/register/'] button[type=submit]").click()
+    page.wait_for_url("**/ur/workshops/registration/**")
+    assert "عائشہ خان" in page.locator("main").inner_text()
+    screenshot(page, "workshops-visitor-registered-ur")
+    registration = Registration.objects.get()
+    assert (registration.name, registration.phone, registration.status) == (
+        "عائشہ خان",
+        "+923001234567",
+        "confirmed",
+    )
+
+    # The facilitator, on a phone, ticks her present and counts walk-ins.
+    sign_in(page, live_server, lead.user)
+    page.goto(f"/ur/workshops/manage/{workshop.pk}/attendance/")
+    page.get_by_label("عائشہ خان").check()
+    page.locator("#id_walkin_women_18_29").fill("۳")
+    page.locator("#id_walkin_men_30_49").fill("2")
+    page.locator("form.attendance-form button[type=submit]").click()
+    page.wait_for_load_state()
+    screenshot(page, "workshops-facilitator-attendance")
+    assert Registration.objects.get().attended
+    assert sum(cell.count for cell in workshop.walk_ins.all()) == 5

@@ -1,0 +1,183 @@
+import csv
+import datetime
+import io
+
+import pytest
+from django.utils import timezone
+
+from tests import factories
+from tests.workshops.factories import AmbassadorProfileFactory, RegistrationFactory, WorkshopFactory
+from workshops.models import Workshop
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(**overrides):
+    starts = timezone.localtime() + datetime.timedelta(days=5)
+    data = {
+        "title": "Scams and you",
+        "description": "",
+        "topics": ["scams-fraud", "rights-privacy"],
+        "language": "ur",
+        "format": "in_person",
+        "district": factories.district("Karachi Central").pk,
+        "town": "Nazimabad",
+        "address": "",
+        "venue_kind": "school",
+        "online_details": "",
+        "audience": "everyone",
+        "starts_at": starts.strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": (starts + datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+        "capacity": "30",
+        "partner_organisation": "",
+        "lead_facilitator": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_coordinator_creates_a_draft_then_publishes_it(client):
+    client.force_login(factories.coordinator("SD"))
+    lead = AmbassadorProfileFactory()
+    response = client.post("/en/workshops/manage/new/", form_data(lead_facilitator=lead.pk))
+    workshop = Workshop.objects.get()
+    assert response["Location"] == f"/en/workshops/manage/{workshop.pk}/"
+    assert workshop.status == "draft" and workshop.topics == ["scams-fraud", "rights-privacy"]
+    assert client.get("/en/workshops/").content.decode().count("Scams and you") == 0
+    client.post(f"/en/workshops/manage/{workshop.pk}/publish/")
+    assert Workshop.objects.get().status == "published"
+    assert "Scams and you" in client.get("/en/workshops/").content.decode()
+
+
+def test_start_and_end_are_pakistan_time_and_can_be_typed_in_urdu_digits(client):
+    client.force_login(factories.coordinator("SD"))
+    year = timezone.now().year + 1
+    client.post(
+        "/ur/workshops/manage/new/",
+        form_data(starts_at=f"{year}-۰۳-۱۴T۱۵:۳۰", ends_at=f"{year}-03-14T17:30", capacity="۳۰"),
+    )
+    workshop = Workshop.objects.get()
+    assert workshop.starts_at == datetime.datetime(year, 3, 14, 10, 30, tzinfo=datetime.UTC)
+    assert workshop.capacity == 30
+
+
+def test_a_coordinator_cannot_schedule_outside_their_region(client):
+    client.force_login(factories.coordinator("SD"))
+    response = client.post("/en/workshops/manage/new/", form_data(district=factories.district("Lahore").pk))
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not Workshop.objects.exists()
+
+
+def test_form_errors_keep_everything_typed(client):
+    client.force_login(factories.coordinator("SD"))
+    trainee = AmbassadorProfileFactory(level="trainee", user__full_name="Bilal")
+    data = form_data(title="حفاظت ورکشاپ", lead_facilitator=trainee.pk, ends_at=form_data()["starts_at"])
+    html = client.post("/en/workshops/manage/new/", data).content.decode()
+    assert "The workshop must end after it starts." in html
+    assert 'value="حفاظت ورکشاپ"' in html
+    data = form_data(lead_facilitator=trainee.pk)
+    html = client.post("/en/workshops/manage/new/", data).content.decode()
+    assert "Bilal cannot lead a workshop yet" in html
+    assert not Workshop.objects.exists()
+
+
+def test_edit_reschedule_and_cancel(client, django_capture_on_commit_callbacks, caplog):
+    coordinator = factories.coordinator("SD")
+    client.force_login(coordinator)
+    workshop = WorkshopFactory()
+    RegistrationFactory(workshop=workshop)
+    response = client.post(
+        f"/en/workshops/manage/{workshop.pk}/edit/",
+        form_data(
+            title="Renamed",
+            starts_at=timezone.localtime(workshop.starts_at).strftime("%Y-%m-%dT%H:%M"),
+            ends_at=timezone.localtime(workshop.ends_at).strftime("%Y-%m-%dT%H:%M"),
+        ),
+    )
+    assert response.status_code == 302
+    assert Workshop.objects.get().title == "Renamed"
+
+    new_start = timezone.localtime() + datetime.timedelta(days=9)
+    with (
+        caplog.at_level("DEBUG", logger="hifazat.workshops"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        client.post(
+            f"/en/workshops/manage/{workshop.pk}/reschedule/",
+            {
+                "starts_at": new_start.strftime("%Y-%m-%dT%H:%M"),
+                "ends_at": (new_start + datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+            },
+        )
+    assert f"workshop {workshop.pk} rescheduled" in caplog.text
+    assert Workshop.objects.get().starts_at.date() == new_start.astimezone(datetime.UTC).date()
+    assert Workshop.objects.get().registrations.count() == 1
+
+    client.post(f"/en/workshops/manage/{workshop.pk}/cancel/", {"reason": "Flooding"})
+    workshop = Workshop.objects.get()
+    assert (workshop.status, workshop.cancellation_reason) == ("cancelled", "Flooding")
+    assert "This workshop is cancelled." in client.get(f"/en/workshops/{workshop.pk}/").content.decode()
+    assert client.post(f"/en/workshops/manage/{workshop.pk}/publish/", follow=True).status_code == 200
+
+
+def test_publishing_needs_a_lead_facilitator(client):
+    client.force_login(factories.coordinator("SD"))
+    workshop = WorkshopFactory(status="draft")
+    html = client.post(f"/en/workshops/manage/{workshop.pk}/publish/", follow=True).content.decode()
+    assert "Choose a lead facilitator before publishing." in html
+    assert Workshop.objects.get().status == "draft"
+
+
+def test_coordinators_elsewhere_get_404_on_every_workshop_page(client):
+    workshop = WorkshopFactory()  # Karachi Central, Sindh
+    client.force_login(factories.coordinator("PB"))
+    for suffix in [
+        "",
+        "edit/",
+        "reschedule/",
+        "cancel/",
+        "registrations.csv",
+        "attendance/",
+        "quiz/",
+        "report/",
+    ]:
+        assert client.get(f"/en/workshops/manage/{workshop.pk}/{suffix}").status_code == 404, suffix
+    assert client.post(f"/en/workshops/manage/{workshop.pk}/publish/").status_code == 404
+    assert "Staying safe" not in client.get("/en/workshops/manage/").content.decode()
+    assert client.get("/en/workshops/manage/export.csv").content.decode().count("\n") == 1  # header only
+
+
+def test_coordinator_with_chosen_districts_sees_only_those():
+    from django.test import Client
+
+    coordinator = factories.coordinator("SD")
+    coordinator.districts.set([factories.district("Hyderabad")])
+    client = Client()
+    client.force_login(coordinator)
+    workshop = WorkshopFactory()  # Karachi Central
+    assert client.get(f"/en/workshops/manage/{workshop.pk}/").status_code == 404
+
+
+def test_csv_exports(client):
+    client.force_login(factories.coordinator("SD"))
+    workshop = WorkshopFactory(title="=HYPERLINK(evil)")
+    RegistrationFactory(workshop=workshop, name="عائشہ خان", phone="+923001234567")
+    rows = list(
+        csv.reader(io.StringIO(client.get("/en/workshops/manage/export.csv").content.decode("utf-8-sig")))
+    )
+    assert rows[0][:3] == ["ID", "Title", "Status"]
+    assert rows[1][1] == "'=HYPERLINK(evil)"
+    assert rows[1][13] == "1"  # confirmed
+    response = client.get(f"/en/workshops/manage/{workshop.pk}/registrations.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][1:4] == ["عائشہ خان", "0300 1234567", ""]
+
+
+def test_month_calendar_shows_the_workshops_of_the_month(client):
+    client.force_login(factories.coordinator("SD"))
+    workshop = WorkshopFactory(title="In the calendar")
+    month = timezone.localtime(workshop.starts_at).strftime("%Y-%m")
+    html = client.get("/en/workshops/manage/calendar/", {"month": month}).content.decode()
+    assert "In the calendar" in html
+    assert client.get("/en/workshops/manage/calendar/", {"month": "garbage"}).status_code == 200

@@ -1,0 +1,396 @@
+"""Forms validate what people type; the services decide. Bad input keeps what was typed."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ambassadors.models import AmbassadorProfile
+from common.phone import PakistaniPhoneField
+from common.text import ascii_digits, clean_text
+from regions.models import District
+from workshops.models import Feedback, QuizTally, Topic, WalkInCount, Workshop
+from workshops.services import facilitator_problems
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", attrs={"dir": "ltr"}, **kwargs)
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A date and time in Asia/Karachi, typed in any digits."""
+
+    widget = LocalDateTimeInput
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = ascii_digits(clean_text(value))
+        return super().to_python(value)
+
+
+class FacilitatorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, profile):
+        return f"{profile} ({profile.get_level_display()})"
+
+
+class FacilitatorMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, profile):
+        return f"{profile} ({profile.get_level_display()})"
+
+
+class WorkshopForm(forms.ModelForm):
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"), choices=Topic.choices, widget=forms.CheckboxSelectMultiple, required=True
+    )
+    starts_at = LocalDateTimeField(label=_("Starts (Pakistan time)"))
+    ends_at = LocalDateTimeField(label=_("Ends (Pakistan time)"))
+    lead_facilitator = FacilitatorChoiceField(
+        label=_("Lead facilitator"), queryset=AmbassadorProfile.objects.none(), required=False
+    )
+    co_facilitators = FacilitatorMultipleChoiceField(
+        label=_("Co-facilitators"),
+        queryset=AmbassadorProfile.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Workshop
+        fields = [
+            "title",
+            "description",
+            "topics",
+            "language",
+            "format",
+            "district",
+            "town",
+            "address",
+            "venue_kind",
+            "online_details",
+            "audience",
+            "women_only",
+            "starts_at",
+            "ends_at",
+            "capacity",
+            "partner_organisation",
+            "lead_facilitator",
+            "co_facilitators",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = District.objects.in_scope_of(user).select_related("province")
+        profiles = AmbassadorProfile.objects.active().select_related("user")
+        self.fields["lead_facilitator"].queryset = profiles
+        self.fields["co_facilitators"].queryset = profiles
+        if self.instance.pk:
+            self.initial["topics"] = self.instance.topics
+        for name in ("title", "town", "address", "partner_organisation"):
+            self.fields[name].strip = True
+
+    def clean_title(self):
+        return clean_text(self.cleaned_data["title"])
+
+    def clean_town(self):
+        return clean_text(self.cleaned_data["town"])
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", _("The workshop must end after it starts."))
+            return cleaned
+        if starts_at and not self.instance.pk and starts_at < timezone.now():
+            self.add_error("starts_at", _("Choose a time in the future."))
+        if (
+            cleaned.get("format") == Workshop.Format.IN_PERSON
+            and cleaned.get("venue_kind") == Workshop.VenueKind.ONLINE
+        ):
+            self.add_error("venue_kind", _("An in-person workshop needs a physical venue."))
+        problems = facilitator_problems(
+            lead=cleaned.get("lead_facilitator"),
+            co_facilitators=cleaned.get("co_facilitators") or [],
+            language=cleaned.get("language", ""),
+            women_only=cleaned.get("women_only", False),
+            starts_at=starts_at,
+            ends_at=ends_at,
+            workshop_id=self.instance.pk,
+        )
+        for problem in problems:
+            self.add_error(None, problem)
+        return cleaned
+
+    def _post_clean(self):
+        # The service validates the instance; skip ModelForm's own model validation of the partial form.
+        pass
+
+    def service_fields(self) -> dict:
+        fields = {
+            name: self.cleaned_data[name]
+            for name in self.Meta.fields
+            if name not in ("topics", "co_facilitators")
+        }
+        return fields
+
+
+class RescheduleForm(forms.Form):
+    starts_at = LocalDateTimeField(label=_("Starts (Pakistan time)"))
+    ends_at = LocalDateTimeField(label=_("Ends (Pakistan time)"))
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", _("The workshop must end after it starts."))
+        elif starts_at and starts_at < timezone.now():
+            self.add_error("starts_at", _("Choose a time in the future."))
+        return cleaned
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("Reason (shown to participants)"), max_length=255, required=False)
+
+
+class QuickSelect(forms.Select):
+    """A select rendered in Python rather than one template per option.
+
+    The public list renders ~160 districts on every request; Django's per-option templates made
+    that the slowest part of the page.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        from django.forms.utils import flatatt
+        from django.utils.html import conditional_escape, format_html
+        from django.utils.safestring import mark_safe
+
+        attrs = self.build_attrs(self.attrs, attrs)
+        values = value if isinstance(value, list | tuple) else [value]
+        selected = {str(item) for item in values if item is not None}
+
+        def option(option_value, label) -> str:
+            option_value = "" if option_value is None else str(option_value)
+            chosen = " selected" if option_value in selected else ""
+            return f'<option value="{conditional_escape(option_value)}"{chosen}>{conditional_escape(label)}</option>'
+
+        parts = [format_html('<select name="{}"{}>', name, flatatt(attrs))]
+        for group_value, group_label in self.choices:
+            if isinstance(group_label, list | tuple):
+                parts.append(f'<optgroup label="{conditional_escape(group_value)}">')
+                parts.extend(option(v, label) for v, label in group_label)
+                parts.append("</optgroup>")
+            else:
+                parts.append(option(group_value, group_label))
+        parts.append("</select>")
+        return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped above
+
+
+DISTRICT_CHOICES_SECONDS = 300
+
+
+def district_choices() -> list:
+    """Active districts grouped by province, in the page language.
+
+    Cached for a few minutes per language: building ~160 translated names took longer than
+    the rest of the public list page, and district names change a few times a year.
+    """
+    from itertools import groupby
+
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    key = f"workshops:district-choices:{get_language()}"
+    choices = cache.get(key)
+    if choices is None:
+        districts = (
+            District.objects.active().select_related("province").order_by("province__position", "name")
+        )
+        choices = [
+            (str(province), [(district.pk, str(district)) for district in group])
+            for province, group in groupby(districts, key=lambda district: district.province)
+        ]
+        cache.set(key, choices, DISTRICT_CHOICES_SECONDS)
+    return choices
+
+
+class PublicFilterForm(forms.Form):
+    district = forms.TypedChoiceField(
+        label=_("District"), coerce=int, required=False, empty_value=None, widget=QuickSelect
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("", _("All languages")), *settings.LANGUAGES],
+        required=False,
+        widget=QuickSelect,
+    )
+    topic = forms.ChoiceField(
+        label=_("Topic"), choices=[("", _("All topics")), *Topic.choices], required=False, widget=QuickSelect
+    )
+    audience = forms.ChoiceField(
+        label=_("Audience"),
+        choices=[("", _("Everyone")), *Workshop.Audience.choices[1:]],
+        required=False,
+        widget=QuickSelect,
+    )
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date", "dir": "ltr"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date", "dir": "ltr"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].choices = [("", _("All districts")), *district_choices()]
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    phone = PakistaniPhoneField(label=_("Mobile number"))
+    email = forms.EmailField(label=_("Email (optional)"), required=False)
+    language = forms.ChoiceField(label=_("Language for messages"), choices=settings.LANGUAGES)
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that Hifazat keeps my name and number to manage this workshop and sends me "
+            "reminders about it. They are deleted after the workshop."
+        ),
+        required=True,
+        error_messages={"required": _("Please agree so that we can keep your seat.")},
+    )
+
+    def clean_name(self):
+        name = clean_text(self.cleaned_data["name"])
+        if not name:
+            raise ValidationError(_("Please write your name."))
+        return name
+
+    def clean_email(self):
+        return clean_text(self.cleaned_data.get("email") or "").lower()
+
+
+class WalkInForm(forms.Form):
+    """A number box for each gender x age band."""
+
+    def __init__(self, *args, workshop: Workshop, **kwargs):
+        super().__init__(*args, **kwargs)
+        existing = {(cell.gender, cell.age_band): cell.count for cell in workshop.walk_ins.all()}
+        self.rows = []
+        for gender, gender_label in WalkInCount.Gender.choices:
+            row = []
+            for band, band_label in WalkInCount.AgeBand.choices:
+                name = f"walkin_{gender}_{band}"
+                self.fields[name] = forms.IntegerField(
+                    label=_("%(gender)s, %(age)s") % {"gender": gender_label, "age": band_label},
+                    min_value=0,
+                    max_value=5000,
+                    required=False,
+                    initial=existing.get((gender, band), 0),
+                    # Text, not type=number: phones' Urdu keyboards type ۰۱۲, which type=number refuses.
+                    widget=forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr", "size": 4}),
+                )
+                row.append(name)
+            self.rows.append((gender_label, row))
+
+    def grid(self) -> list:
+        return [(label, [self[name] for name in names]) for label, names in self.rows]
+
+    def counts(self) -> dict[tuple[str, str], int]:
+        return {
+            (gender, band): self.cleaned_data.get(f"walkin_{gender}_{band}") or 0
+            for gender in WalkInCount.Gender.values
+            for band in WalkInCount.AgeBand.values
+        }
+
+    def full_clean(self):
+        # Phones type Eastern Arabic digits too.
+        if self.is_bound:
+            data = self.data.copy()
+            for key, value in data.items():
+                if key.startswith("walkin_") and isinstance(value, str):
+                    data[key] = ascii_digits(clean_text(value))
+            self.data = data
+        super().full_clean()
+
+
+class QuizTallyForm(forms.ModelForm):
+    class Meta:
+        model = QuizTally
+        fields = [
+            "module",
+            "questions",
+            "pre_participants",
+            "pre_correct",
+            "post_participants",
+            "post_correct",
+        ]
+
+    def __init__(self, *args, workshop: Workshop, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.workshop = workshop
+        self.fields["module"].choices = [
+            (topic, Topic(topic).label) for topic in workshop.topics
+        ] or Topic.choices
+        for name in self.Meta.fields[1:]:
+            # Text, not type=number, so digits typed on an Urdu keyboard (۰۱۲) are accepted.
+            self.fields[name].widget = forms.TextInput(
+                attrs={"inputmode": "numeric", "dir": "ltr", "size": 5}
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        questions = cleaned.get("questions") or 0
+        for people, correct in (("pre_participants", "pre_correct"), ("post_participants", "post_correct")):
+            if cleaned.get(correct) is not None and cleaned.get(people) is not None:
+                if cleaned[correct] > cleaned[people] * questions:
+                    self.add_error(
+                        correct, _("There cannot be more correct answers than people times questions.")
+                    )
+        return cleaned
+
+    def validate_unique(self):
+        pass  # one tally per topic: the service updates the existing one
+
+
+class FeedbackForm(forms.ModelForm):
+    class Meta:
+        model = Feedback
+        fields = ["useful", "confidence", "would_recommend"]
+        widgets = {"useful": forms.RadioSelect, "confidence": forms.RadioSelect}
+
+    would_recommend = forms.TypedChoiceField(
+        label=_("Would you recommend it to a friend or relative?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+
+
+class FacilitatorReportForm(forms.Form):
+    notes = forms.CharField(
+        label=_("How the session went"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    issues_raised = forms.CharField(
+        label=_("Issues participants raised"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    follow_ups = forms.CharField(
+        label=_("Follow-ups needed"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+def month_from_query(value: str | None) -> tuple[int, int]:
+    today = timezone.localdate()
+    try:
+        parsed = datetime.datetime.strptime(ascii_digits(value or ""), "%Y-%m")
+    except ValueError:
+        return today.year, today.month
+    if not 2000 <= parsed.year <= 2100:
+        return today.year, today.month
+    return parsed.year, parsed.month

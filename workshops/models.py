@@ -1,0 +1,355 @@
+"""Workshops, their registrations and what facilitators record after the session.
+
+Times are stored in UTC and shown in Asia/Karachi (settings.TIME_ZONE).
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Topic(models.TextChoices):
+    """The four seed topics. The values are curriculum.Topic slugs, so they can be linked later."""
+
+    SCAMS_FRAUD = "scams-fraud", _("Scams and fraud")
+    HARASSMENT_SOCIAL_MEDIA = "harassment-social-media", _("Harassment on social media")
+    MISINFORMATION = "misinformation", _("Misinformation and false news")
+    RIGHTS_PRIVACY = "rights-privacy", _("Rights and privacy")
+
+
+class WorkshopQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Workshop.Status.PUBLISHED)
+
+    def upcoming(self):
+        return self.published().filter(ends_at__gte=timezone.now())
+
+    def in_scope_of(self, user):
+        from regions.models import District
+
+        return self.filter(District.objects.scope_filter(user, field="district"))
+
+    def facilitated_by(self, profile):
+        return self.filter(Q(lead_facilitator=profile) | Q(co_facilitators=profile)).distinct()
+
+    def with_seat_counts(self):
+        """confirmed_count and waitlisted_count, as correlated subqueries.
+
+        Subqueries rather than a JOIN + GROUP BY: Postgres then counts only the rows of the page
+        being shown, and the pagination COUNT(*) needs no join at all.
+        """
+
+        def count_of(status: str):
+            counted = (
+                Registration.objects.filter(workshop=models.OuterRef("pk"), status=status)
+                .order_by()
+                .values("workshop")
+                .annotate(total=Count("pk"))
+                .values("total")
+            )
+            return Coalesce(models.Subquery(counted, output_field=models.IntegerField()), 0)
+
+        return self.annotate(confirmed_count=count_of("confirmed"), waitlisted_count=count_of("waitlisted"))
+
+    def for_listing(self):
+        return (
+            self.select_related("district__province", "lead_facilitator__user")
+            .prefetch_related("topic_links")
+            .with_seat_counts()
+        )
+
+
+class Workshop(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CANCELLED = "cancelled", _("Cancelled")
+        COMPLETED = "completed", _("Completed")
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        PHONE_IN = "phone_in", _("Phone-in")
+
+    class VenueKind(models.TextChoices):
+        SCHOOL = "school", _("School")
+        COLLEGE = "college", _("College or university")
+        COMMUNITY_CENTRE = "community_centre", _("Community centre")
+        HEALTH_UNIT = "health_unit", _("Basic health unit")
+        WOMENS_CENTRE = "womens_centre", _("Women's centre")
+        UNION_COUNCIL = "union_council", _("Union council hall")
+        ONLINE = "online", _("Online")
+
+    class Audience(models.TextChoices):
+        EVERYONE = "everyone", _("Everyone")
+        WOMEN_GIRLS = "women_girls", _("Women and girls")
+        YOUTH = "youth", _("Young people and students")
+        PARENTS = "parents", _("Parents")
+        TEACHERS = "teachers", _("Teachers")
+        ELDERS = "elders", _("Older people")
+
+    title = models.CharField(_("title"), max_length=160)
+    description = models.TextField(_("description"), blank=True)
+    language = models.CharField(_("language of delivery"), max_length=8, choices=settings.LANGUAGES)
+    format = models.CharField(_("format"), max_length=12, choices=Format.choices, default=Format.IN_PERSON)
+    district = models.ForeignKey(
+        "regions.District", verbose_name=_("district"), on_delete=models.PROTECT, related_name="+"
+    )
+    town = models.CharField(_("town or village"), max_length=120)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    venue_kind = models.CharField(_("venue"), max_length=20, choices=VenueKind.choices)
+    online_details = models.CharField(
+        _("joining details"),
+        max_length=255,
+        blank=True,
+        help_text=_("Link or phone number to join; shown only to confirmed participants."),
+    )
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    women_only = models.BooleanField(_("women only"), default=False)
+    starts_at = models.DateTimeField(_("starts"), db_index=True)
+    ends_at = models.DateTimeField(_("ends"))
+    capacity = models.PositiveIntegerField(
+        _("seats"), validators=[MinValueValidator(1), MaxValueValidator(5000)]
+    )
+    partner_organisation = models.CharField(_("partner organisation"), max_length=160, blank=True)
+    lead_facilitator = models.ForeignKey(
+        "ambassadors.AmbassadorProfile",
+        verbose_name=_("lead facilitator"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_workshops",
+    )
+    co_facilitators = models.ManyToManyField(
+        "ambassadors.AmbassadorProfile",
+        verbose_name=_("co-facilitators"),
+        blank=True,
+        related_name="co_facilitated_workshops",
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    cancellation_reason = models.CharField(_("reason for cancelling"), max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Set when participants' personal data has been removed (see workshops_shred_personal_data).
+    personal_data_shredded_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = WorkshopQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="workshop_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def topics(self) -> list[str]:
+        """Topic slugs, in the order of Topic (uses the prefetched links when there are any)."""
+        chosen = {link.topic for link in self.topic_links.all()}
+        return [topic for topic in Topic.values if topic in chosen]
+
+    @property
+    def topic_labels(self) -> list[str]:
+        return [Topic(topic).label for topic in self.topics]
+
+    def confirmed_registrations(self):
+        return self.registrations.filter(status=Registration.Status.CONFIRMED)
+
+    def has_free_seat(self) -> bool:
+        return self.confirmed_registrations().count() < self.capacity
+
+    @property
+    def seats_left(self) -> int:
+        confirmed = getattr(self, "confirmed_count", None)
+        if confirmed is None:
+            confirmed = self.confirmed_registrations().count()
+        return max(self.capacity - confirmed, 0)
+
+    @property
+    def is_open_for_registration(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.ends_at > timezone.now()
+
+    @property
+    def facilitators(self) -> list:
+        people = [self.lead_facilitator] if self.lead_facilitator else []
+        return people + [person for person in self.co_facilitators.all() if person != self.lead_facilitator]
+
+
+class WorkshopTopic(models.Model):
+    """One of the four seed topics a workshop covers (a slug, linkable to curriculum.Topic later)."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.CharField(_("topic"), max_length=40, choices=Topic.choices)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["workshop", "topic"], name="workshop_topic_once")]
+
+    def __str__(self) -> str:
+        return self.get_topic_display()
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="registrations")
+    name = models.CharField(_("name"), max_length=120)
+    phone = models.CharField(_("phone"), max_length=16, help_text=_("E.164, e.g. +923001234567"))
+    email = models.EmailField(_("email"), blank=True)
+    language = models.CharField(_("language for messages"), max_length=8, choices=settings.LANGUAGES)
+    consent = models.BooleanField(_("consent"), default=False)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    attended = models.BooleanField(_("attended"), default=False)
+    created_at = models.DateTimeField(_("registered"), default=timezone.now, db_index=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    promoted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        # Creation order is the waiting-list order; pk breaks ties within the same microsecond.
+        ordering = ["created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            # Backstop to the service's duplicate check: one live registration per phone and workshop.
+            models.UniqueConstraint(
+                fields=["workshop", "phone"],
+                condition=~Q(status="cancelled") & ~Q(phone=""),
+                name="registration_one_live_per_phone",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.workshop_id}/{self.pk}"
+
+
+class WalkInCount(models.Model):
+    """Anonymous head count of people who came without registering."""
+
+    class Gender(models.TextChoices):
+        WOMEN = "women", _("Women and girls")
+        MEN = "men", _("Men and boys")
+        OTHER = "other", _("Other or not said")
+
+    class AgeBand(models.TextChoices):
+        UNDER_18 = "under_18", _("Under 18")
+        AGE_18_29 = "18_29", _("18 to 29")
+        AGE_30_49 = "30_49", _("30 to 49")
+        AGE_50_PLUS = "50_plus", _("50 and over")
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="walk_ins")
+    gender = models.CharField(max_length=10, choices=Gender.choices)
+    age_band = models.CharField(max_length=10, choices=AgeBand.choices)
+    count = models.PositiveIntegerField(default=0, validators=[MaxValueValidator(5000)])
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "gender", "age_band"], name="walk_in_cell_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.workshop_id} {self.gender} {self.age_band}: {self.count}"
+
+
+class QuizTally(models.Model):
+    """Pre- and post-session quiz results for one topic/module, as class totals (works on paper).
+
+    A single participant is a tally with one participant. Scores are numbers of correct answers.
+    """
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="quiz_tallies")
+    # Topic slug for now; becomes the curriculum module once that app lands.
+    module = models.CharField(_("topic"), max_length=40, choices=Topic.choices)
+    questions = models.PositiveSmallIntegerField(
+        _("questions in the quiz"), validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+    pre_participants = models.PositiveIntegerField(_("people who took the quiz before"))
+    pre_correct = models.PositiveIntegerField(_("correct answers before, all together"))
+    post_participants = models.PositiveIntegerField(_("people who took the quiz after"))
+    post_correct = models.PositiveIntegerField(_("correct answers after, all together"))
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "module"], name="quiz_tally_once_per_module")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.workshop_id} {self.module}"
+
+    @property
+    def pre_score(self) -> float | None:
+        if not self.pre_participants:
+            return None
+        return self.pre_correct / (self.pre_participants * self.questions)
+
+    @property
+    def post_score(self) -> float | None:
+        if not self.post_participants:
+            return None
+        return self.post_correct / (self.post_participants * self.questions)
+
+    @property
+    def gain(self) -> float | None:
+        if self.pre_score is None or self.post_score is None:
+            return None
+        return self.post_score - self.pre_score
+
+
+class Feedback(models.Model):
+    """Three anonymous questions a participant answers after the session (link or QR on the handout)."""
+
+    class Useful(models.IntegerChoices):
+        NOT_USEFUL = 1, _("Not useful")
+        A_LITTLE = 2, _("A little useful")
+        USEFUL = 3, _("Useful")
+        VERY_USEFUL = 4, _("Very useful")
+
+    class Confidence(models.TextChoices):
+        MORE = "more", _("More confident")
+        SAME = "same", _("About the same")
+        LESS = "less", _("Less confident")
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="feedback")
+    useful = models.PositiveSmallIntegerField(
+        _("How useful was the session for you?"), choices=Useful.choices
+    )
+    confidence = models.CharField(
+        _("Do you feel more confident staying safe online?"), max_length=8, choices=Confidence.choices
+    )
+    would_recommend = models.BooleanField(_("Would you recommend it to a friend or relative?"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.workshop_id}/{self.pk}"
+
+
+class FacilitatorReport(models.Model):
+    workshop = models.OneToOneField(Workshop, on_delete=models.CASCADE, related_name="facilitator_report")
+    notes = models.TextField(_("how the session went"), blank=True)
+    issues_raised = models.TextField(_("issues participants raised"), blank=True)
+    follow_ups = models.TextField(_("follow-ups needed"), blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return str(self.workshop_id)

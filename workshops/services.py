@@ -1,0 +1,403 @@
+"""Every write of the workshops app. Keyword-only, typed, one action per function."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ambassadors.models import AmbassadorProfile
+from workshops import events
+from workshops.models import (
+    FacilitatorReport,
+    Feedback,
+    QuizTally,
+    Registration,
+    WalkInCount,
+    Workshop,
+    WorkshopTopic,
+)
+
+WORKSHOP_FIELDS = {
+    "title",
+    "description",
+    "language",
+    "format",
+    "district",
+    "town",
+    "address",
+    "venue_kind",
+    "online_details",
+    "audience",
+    "women_only",
+    "starts_at",
+    "ends_at",
+    "capacity",
+    "partner_organisation",
+    "lead_facilitator",
+}
+
+
+class DuplicateRegistration(Exception):
+    """The phone number already has a live registration for this workshop."""
+
+    def __init__(self, registration: Registration):
+        super().__init__("duplicate registration")
+        self.registration = registration
+
+
+# --- Facilitators ---------------------------------------------------------------------------------
+
+
+def facilitator_problems(
+    *,
+    lead: AmbassadorProfile | None,
+    co_facilitators: Iterable[AmbassadorProfile],
+    language: str,
+    women_only: bool,
+    starts_at: datetime.datetime | None,
+    ends_at: datetime.datetime | None,
+    workshop_id: int | None = None,
+) -> list[str]:
+    """Why these people cannot run this workshop, as sentences a coordinator can act on (empty: fine)."""
+    from django.conf import settings
+
+    language_name = dict(settings.LANGUAGES).get(language, language)
+    problems: list[str] = []
+    co_facilitators = [person for person in co_facilitators if person != lead]
+    if lead is not None:
+        if not lead.can_lead:
+            problems.append(
+                _("%(name)s cannot lead a workshop yet: only certified ambassadors and master trainers lead.")
+                % {"name": lead}
+            )
+        if women_only and lead.gender != AmbassadorProfile.Gender.WOMAN:
+            problems.append(
+                _("A women-only workshop must be led by a woman; %(name)s is not recorded as a woman.")
+                % {"name": lead}
+            )
+    for person in co_facilitators:
+        if not person.can_facilitate:
+            problems.append(_("%(name)s is still an applicant and cannot facilitate yet.") % {"name": person})
+    for person in ([lead] if lead else []) + co_facilitators:
+        if language and not person.speaks(language):
+            problems.append(
+                _("%(name)s does not run sessions in %(language)s.")
+                % {"name": person, "language": language_name}
+            )
+    if starts_at and ends_at:
+        people = ([lead] if lead else []) + co_facilitators
+        clashes = (
+            Workshop.objects.exclude(status=Workshop.Status.CANCELLED)
+            .exclude(pk=workshop_id)
+            .filter(starts_at__lt=ends_at, ends_at__gt=starts_at)
+        )
+        for person in people:
+            clash = clashes.facilitated_by(person).first()
+            if clash is not None:
+                problems.append(
+                    _("%(name)s is already facilitating “%(other)s” at that time.")
+                    % {"name": person, "other": clash.title}
+                )
+    return problems
+
+
+def _check_facilitators(*, workshop: Workshop, co_facilitators: list[AmbassadorProfile]) -> None:
+    problems = facilitator_problems(
+        lead=workshop.lead_facilitator,
+        co_facilitators=co_facilitators,
+        language=workshop.language,
+        women_only=workshop.women_only,
+        starts_at=workshop.starts_at,
+        ends_at=workshop.ends_at,
+        workshop_id=workshop.pk,
+    )
+    if problems:
+        raise ValidationError(problems)
+
+
+# --- Workshops ------------------------------------------------------------------------------------
+
+
+def _on_commit_workshop(workshop_id: int, change: str) -> None:
+    transaction.on_commit(lambda: events.workshop_changed(workshop_id, change))
+
+
+def _set_topics(*, workshop: Workshop, topics: Iterable[str]) -> None:
+    wanted = set(topics)
+    workshop.topic_links.exclude(topic__in=wanted).delete()
+    existing = set(workshop.topic_links.values_list("topic", flat=True))
+    WorkshopTopic.objects.bulk_create(
+        [WorkshopTopic(workshop=workshop, topic=topic) for topic in sorted(wanted - existing)]
+    )
+
+
+@transaction.atomic
+def workshop_create(
+    *,
+    actor,
+    topics: Iterable[str] = (),
+    co_facilitators: Iterable[AmbassadorProfile] = (),
+    **fields,
+) -> Workshop:
+    unknown = set(fields) - WORKSHOP_FIELDS
+    if unknown:
+        raise TypeError(f"unknown workshop fields: {sorted(unknown)}")
+    workshop = Workshop(created_by=actor, status=Workshop.Status.DRAFT, **fields)
+    workshop.full_clean()
+    co_facilitators = list(co_facilitators)
+    _check_facilitators(workshop=workshop, co_facilitators=co_facilitators)
+    workshop.save()
+    workshop.co_facilitators.set(co_facilitators)
+    _set_topics(workshop=workshop, topics=topics)
+    _on_commit_workshop(workshop.pk, "created")
+    return workshop
+
+
+@transaction.atomic
+def workshop_update(
+    *,
+    workshop: Workshop,
+    actor,
+    topics: Iterable[str] | None = None,
+    co_facilitators: Iterable[AmbassadorProfile] | None = None,
+    **fields,
+) -> Workshop:
+    """Change a workshop. A change of time counts as a reschedule; more seats promote the waiting list."""
+    unknown = set(fields) - WORKSHOP_FIELDS
+    if unknown:
+        raise TypeError(f"unknown workshop fields: {sorted(unknown)}")
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    if workshop.status in (Workshop.Status.CANCELLED, Workshop.Status.COMPLETED):
+        raise ValidationError(_("A cancelled or completed workshop can no longer be changed."))
+    old_times = (workshop.starts_at, workshop.ends_at)
+    for name, value in fields.items():
+        setattr(workshop, name, value)
+    workshop.full_clean()
+    co_facilitators = list(workshop.co_facilitators.all() if co_facilitators is None else co_facilitators)
+    _check_facilitators(workshop=workshop, co_facilitators=co_facilitators)
+    workshop.save()
+    workshop.co_facilitators.set(co_facilitators)
+    if topics is not None:
+        _set_topics(workshop=workshop, topics=topics)
+    rescheduled = (workshop.starts_at, workshop.ends_at) != old_times
+    _on_commit_workshop(workshop.pk, "rescheduled" if rescheduled else "updated")
+    _waitlist_promote(workshop=workshop)
+    return workshop
+
+
+def workshop_reschedule(
+    *, workshop: Workshop, actor, starts_at: datetime.datetime, ends_at: datetime.datetime
+) -> Workshop:
+    return workshop_update(workshop=workshop, actor=actor, starts_at=starts_at, ends_at=ends_at)
+
+
+@transaction.atomic
+def workshop_publish(*, workshop: Workshop, actor) -> Workshop:
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    if workshop.status != Workshop.Status.DRAFT:
+        raise ValidationError(_("Only a draft can be published."))
+    if workshop.lead_facilitator is None:
+        raise ValidationError(_("Choose a lead facilitator before publishing."))
+    if not workshop.topic_links.exists():
+        raise ValidationError(_("Choose at least one topic before publishing."))
+    workshop.status = Workshop.Status.PUBLISHED
+    workshop.save(update_fields=["status", "updated_at"])
+    _on_commit_workshop(workshop.pk, "published")
+    return workshop
+
+
+@transaction.atomic
+def workshop_cancel(*, workshop: Workshop, actor, reason: str = "") -> Workshop:
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    if workshop.status in (Workshop.Status.CANCELLED, Workshop.Status.COMPLETED):
+        raise ValidationError(_("This workshop is already cancelled or completed."))
+    workshop.status = Workshop.Status.CANCELLED
+    workshop.cancellation_reason = reason
+    workshop.save(update_fields=["status", "cancellation_reason", "updated_at"])
+    _on_commit_workshop(workshop.pk, "cancelled")
+    return workshop
+
+
+@transaction.atomic
+def workshop_complete(*, workshop: Workshop, actor) -> Workshop:
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    if workshop.status != Workshop.Status.PUBLISHED:
+        raise ValidationError(_("Only a published workshop can be completed."))
+    if workshop.starts_at > timezone.now():
+        raise ValidationError(_("A workshop can be completed only once it has started."))
+    workshop.status = Workshop.Status.COMPLETED
+    workshop.save(update_fields=["status", "updated_at"])
+    _on_commit_workshop(workshop.pk, "completed")
+    return workshop
+
+
+# --- Registrations --------------------------------------------------------------------------------
+
+
+def _on_commit_registration(registration_id: int, change: str) -> None:
+    transaction.on_commit(lambda: events.registration_changed(registration_id, change))
+
+
+@transaction.atomic
+def registration_create(
+    *, workshop: Workshop, name: str, phone: str, language: str, email: str = "", consent: bool
+) -> Registration:
+    """Confirm a seat, or put the person on the waiting list once the workshop is full.
+
+    The workshop row is locked, so simultaneous registrations are counted one after the other
+    and never overbook. The same phone number twice raises DuplicateRegistration.
+    """
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    if not workshop.is_open_for_registration:
+        raise ValidationError(_("This workshop is not open for registration."))
+    if not consent:
+        raise ValidationError(_("Please agree to how we use your details."))
+    existing = (
+        workshop.registrations.exclude(status=Registration.Status.CANCELLED).filter(phone=phone).first()
+    )
+    if existing is not None:
+        raise DuplicateRegistration(existing)
+    status = Registration.Status.CONFIRMED if workshop.has_free_seat() else Registration.Status.WAITLISTED
+    registration = Registration(
+        workshop=workshop, name=name, phone=phone, email=email, language=language, consent=True, status=status
+    )
+    registration.full_clean()
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError as error:  # only reachable without the row lock (it is the backstop)
+        raise DuplicateRegistration(
+            workshop.registrations.get(phone=phone, status__in=["confirmed", "waitlisted"])
+        ) from error
+    _on_commit_registration(registration.pk, status)
+    return registration
+
+
+def _waitlist_promote(*, workshop: Workshop) -> list[Registration]:
+    """Fill free seats from the front of the waiting list. The caller holds the workshop row lock."""
+    free = workshop.capacity - workshop.confirmed_registrations().count()
+    if free <= 0 or workshop.status != Workshop.Status.PUBLISHED:
+        return []
+    promoted = list(
+        workshop.registrations.filter(status=Registration.Status.WAITLISTED).order_by("created_at", "pk")[
+            :free
+        ]
+    )
+    now = timezone.now()
+    for registration in promoted:
+        registration.status = Registration.Status.CONFIRMED
+        registration.promoted_at = now
+        registration.save(update_fields=["status", "promoted_at"])
+        _on_commit_registration(registration.pk, "promoted")
+    return promoted
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration) -> Registration:
+    """Cancel a seat or waiting-list place; a freed seat goes to the first person waiting, once."""
+    workshop = Workshop.objects.select_for_update().get(pk=registration.workshop_id)
+    registration = Registration.objects.get(pk=registration.pk)  # fresh, under the workshop lock
+    if registration.status == Registration.Status.CANCELLED:
+        return registration
+    registration.status = Registration.Status.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "cancelled_at"])
+    _on_commit_registration(registration.pk, "cancelled")
+    _waitlist_promote(workshop=workshop)
+    return registration
+
+
+# --- After the session ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def attendance_record(
+    *, workshop: Workshop, actor, present_ids: Iterable[int], walk_ins: dict[tuple[str, str], int]
+) -> Workshop:
+    """Tick who came (confirmed or waitlisted people may turn up) and store the walk-in head counts."""
+    present_ids = set(present_ids)
+    registrations = workshop.registrations.exclude(status=Registration.Status.CANCELLED)
+    registrations.filter(pk__in=present_ids).update(attended=True)
+    registrations.exclude(pk__in=present_ids).update(attended=False)
+    for (gender, age_band), count in walk_ins.items():
+        WalkInCount.objects.update_or_create(
+            workshop=workshop, gender=gender, age_band=age_band, defaults={"count": count or 0}
+        )
+    return workshop
+
+
+@transaction.atomic
+def quiz_tally_record(
+    *,
+    workshop: Workshop,
+    module: str,
+    questions: int,
+    pre_participants: int,
+    pre_correct: int,
+    post_participants: int,
+    post_correct: int,
+) -> QuizTally:
+    if pre_correct > pre_participants * questions or post_correct > post_participants * questions:
+        raise ValidationError(_("There cannot be more correct answers than people times questions."))
+    tally, _created = QuizTally.objects.update_or_create(
+        workshop=workshop,
+        module=module,
+        defaults={
+            "questions": questions,
+            "pre_participants": pre_participants,
+            "pre_correct": pre_correct,
+            "post_participants": post_participants,
+            "post_correct": post_correct,
+        },
+    )
+    return tally
+
+
+@transaction.atomic
+def feedback_submit(*, workshop: Workshop, useful: int, confidence: str, would_recommend: bool) -> Feedback:
+    feedback = Feedback(
+        workshop=workshop, useful=useful, confidence=confidence, would_recommend=would_recommend
+    )
+    feedback.full_clean()
+    feedback.save()
+    return feedback
+
+
+@transaction.atomic
+def facilitator_report_save(
+    *, workshop: Workshop, actor, notes: str, issues_raised: str, follow_ups: str
+) -> FacilitatorReport:
+    report, _created = FacilitatorReport.objects.update_or_create(
+        workshop=workshop,
+        defaults={
+            "notes": notes,
+            "issues_raised": issues_raised,
+            "follow_ups": follow_ups,
+            "written_by": actor,
+        },
+    )
+    return report
+
+
+# --- Personal data --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def workshops_shred_personal_data(*, older_than_days: int) -> int:
+    """Remove names, phones and emails of participants of workshops that ended long enough ago.
+
+    Statuses, attendance, walk-in counts, quiz totals and feedback stay, so reports keep their
+    numbers. Returns how many registrations were emptied. Idempotent.
+    """
+    cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
+    workshops = Workshop.objects.filter(ends_at__lt=cutoff)
+    shredded = (
+        Registration.objects.filter(workshop__in=workshops)
+        .exclude(name="", phone="", email="")
+        .update(name="", phone="", email="")
+    )
+    workshops.filter(personal_data_shredded_at__isnull=True).update(personal_data_shredded_at=timezone.now())
+    return shredded

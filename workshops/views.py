@@ -1,0 +1,567 @@
+"""Thin views: check access, call a selector or a service, render."""
+
+import calendar as month_calendar
+import csv
+import datetime
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from ambassadors.models import AmbassadorProfile
+from ambassadors.services import ambassador_calendar_token_rotate
+from common.phone import display_phone
+from workshops import selectors, services
+from workshops.calendar import workshops_calendar
+from workshops.forms import (
+    CancelForm,
+    FacilitatorReportForm,
+    FeedbackForm,
+    PublicFilterForm,
+    QuizTallyForm,
+    RegistrationForm,
+    RescheduleForm,
+    WalkInForm,
+    WorkshopForm,
+    month_from_query,
+)
+from workshops.models import FacilitatorReport, Registration, Workshop
+from workshops.tokens import (
+    feedback_token,
+    registration_id_from_token,
+    registration_token,
+    workshop_id_from_feedback_token,
+)
+
+PAGE_SIZE = 20  # cheap phones on slow connections: short pages
+
+
+def _validation_messages(error: ValidationError) -> list[str]:
+    return [str(message) for message in error.messages]
+
+
+# --- Public ---------------------------------------------------------------------------------------
+
+
+def workshop_list(request: HttpRequest) -> HttpResponse:
+    form = PublicFilterForm(request.GET or None)
+    filters = selectors.PublicFilters()
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        filters = selectors.PublicFilters(
+            district=data["district"],
+            language=data["language"],
+            topic=data["topic"],
+            audience=data["audience"],
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+        )
+    page = Paginator(selectors.public_workshops(filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "workshops/list.html",
+        {"form": form, "page": page, "workshops": page.object_list, "query": query.urlencode()},
+    )
+
+
+def _share_text(request: HttpRequest, workshop: Workshop) -> str:
+    when = timezone.localtime(workshop.starts_at)
+    from django.utils.formats import date_format
+
+    return _(
+        "Free digital safety workshop: “%(title)s”, %(date)s at %(time)s, %(place)s. Register: %(url)s"
+    ) % {
+        "title": workshop.title,
+        "date": date_format(when, "DATE_FORMAT"),
+        "time": date_format(when, "TIME_FORMAT"),
+        "place": workshop.town,
+        "url": request.build_absolute_uri(reverse("workshops:detail", args=[workshop.pk])),
+    }
+
+
+def workshop_detail(request: HttpRequest, pk: int, form: RegistrationForm | None = None) -> HttpResponse:
+    workshop = selectors.public_workshop(pk=pk)
+    from django.utils.translation import get_language
+
+    form = form or RegistrationForm(initial={"language": get_language()})
+    share_text = _share_text(request, workshop)
+    return render(
+        request,
+        "workshops/detail.html",
+        {
+            "workshop": workshop,
+            "form": form,
+            "share_text": share_text,
+            "whatsapp_url": "https://wa.me/?text=" + quote(share_text),
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def workshop_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = selectors.public_workshop(pk=pk)
+    url = request.build_absolute_uri(reverse("workshops:detail", args=[pk]))
+    body = workshops_calendar([workshop], urls={pk: url}, host=request.get_host(), name=workshop.title)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="workshop-{pk}.ics"'
+    return response
+
+
+def workshop_register(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = selectors.public_workshop(pk=pk)
+    if request.method != "POST":
+        return redirect("workshops:detail", pk=pk)
+    form = RegistrationForm(request.POST)
+    if not form.is_valid():
+        return workshop_detail(request, pk, form=form)
+    data = form.cleaned_data
+    try:
+        registration = services.registration_create(
+            workshop=workshop,
+            name=data["name"],
+            phone=data["phone"],
+            email=data["email"],
+            language=data["language"],
+            consent=data["consent"],
+        )
+    except services.DuplicateRegistration as duplicate:
+        messages.info(
+            request, _("This number is already registered for this workshop. Here is the registration.")
+        )
+        return redirect("workshops:registration", token=registration_token(duplicate.registration.pk))
+    except ValidationError as error:
+        for message in _validation_messages(error):
+            form.add_error(None, message)
+        return workshop_detail(request, pk, form=form)
+    return redirect("workshops:registration", token=registration_token(registration.pk))
+
+
+@never_cache
+def registration_view(request: HttpRequest, token: str) -> HttpResponse:
+    """The registrant's own page (signed link, no account): see the status, cancel."""
+    registration_id = registration_id_from_token(token)
+    if registration_id is None:
+        raise Http404
+    registration = get_object_or_404(
+        Registration.objects.select_related("workshop__district"), pk=registration_id
+    )
+    if request.method == "POST":
+        services.registration_cancel(registration=registration)
+        messages.success(request, _("Your registration is cancelled. Thank you for letting us know."))
+        return redirect("workshops:registration", token=token)
+    position = None
+    if registration.status == Registration.Status.WAITLISTED:
+        position = (
+            registration.workshop.registrations.filter(
+                status=Registration.Status.WAITLISTED, created_at__lte=registration.created_at
+            )
+            .exclude(created_at=registration.created_at, pk__gt=registration.pk)
+            .count()
+        )
+    return render(
+        request,
+        "workshops/registration.html",
+        {
+            "registration": registration,
+            "workshop": registration.workshop,
+            "position": position,
+            "phone": display_phone(registration.phone),
+        },
+    )
+
+
+def feedback(request: HttpRequest, token: str) -> HttpResponse:
+    workshop_id = workshop_id_from_feedback_token(token)
+    if workshop_id is None:
+        raise Http404
+    workshop = get_object_or_404(Workshop.objects.exclude(status=Workshop.Status.DRAFT), pk=workshop_id)
+    form = FeedbackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.feedback_submit(workshop=workshop, **form.cleaned_data)
+        return render(request, "workshops/feedback_thanks.html", {"workshop": workshop})
+    return render(request, "workshops/feedback.html", {"workshop": workshop, "form": form})
+
+
+def ambassador_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """An ambassador's private calendar (subscribe on the phone). The token is the only key."""
+    profile = get_object_or_404(AmbassadorProfile.objects.select_related("user"), calendar_token=token)
+    workshops = list(selectors.ambassador_workshops(profile=profile))
+    urls = {
+        workshop.pk: request.build_absolute_uri(reverse("workshops:detail", args=[workshop.pk]))
+        for workshop in workshops
+    }
+    body = workshops_calendar(workshops, urls=urls, host=request.get_host(), name=_("Hifazat workshops"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def my_workshops(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_role("ambassador"):
+        raise Http404
+    profile = selectors.ambassador_profile_of(request.user)
+    workshops = selectors.ambassador_workshops(profile=profile) if profile else []
+    feed_url = (
+        request.build_absolute_uri(reverse("workshops:feed", args=[profile.calendar_token]))
+        if profile
+        else None
+    )
+    return render(
+        request, "workshops/mine.html", {"profile": profile, "workshops": workshops, "feed_url": feed_url}
+    )
+
+
+@login_required
+@require_POST
+def feed_rotate(request: HttpRequest) -> HttpResponse:
+    profile = selectors.ambassador_profile_of(request.user)
+    if profile is None:
+        raise Http404
+    ambassador_calendar_token_rotate(profile=profile)
+    messages.success(request, _("Your calendar link has changed. The old link no longer works."))
+    return redirect("workshops:mine")
+
+
+# --- Coordinators ---------------------------------------------------------------------------------
+
+
+@login_required
+def manage_list(request: HttpRequest) -> HttpResponse:
+    workshops = selectors.coordinator_workshops(user=request.user)
+    status = request.GET.get("status", "")
+    if status in Workshop.Status.values:
+        workshops = workshops.filter(status=status)
+    page = Paginator(workshops, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "workshops/manage/list.html",
+        {"page": page, "workshops": page.object_list, "status": status, "statuses": Workshop.Status.choices},
+    )
+
+
+@login_required
+def manage_calendar(request: HttpRequest) -> HttpResponse:
+    year, month = month_from_query(request.GET.get("month"))
+    workshops = list(selectors.workshops_in_month(user=request.user, year=year, month=month))
+    by_day: dict[datetime.date, list[Workshop]] = {}
+    for workshop in workshops:
+        by_day.setdefault(timezone.localtime(workshop.starts_at).date(), []).append(workshop)
+    weeks = [
+        [(day, by_day.get(day, []), day.month == month) for day in week]
+        for week in month_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    ]
+    first = datetime.date(year, month, 1)
+    previous = (first - datetime.timedelta(days=1)).strftime("%Y-%m")
+    following = (first + datetime.timedelta(days=32)).strftime("%Y-%m")
+    return render(
+        request,
+        "workshops/manage/calendar.html",
+        {
+            "weeks": weeks,
+            "month": first,
+            "previous": previous,
+            "following": following,
+            "weekdays": [datetime.date(2024, 1, day) for day in range(1, 8)],  # a Monday-first week
+        },
+    )
+
+
+@login_required
+def manage_create(request: HttpRequest) -> HttpResponse:
+    if not selectors.user_is_coordinator(request.user):
+        raise Http404
+    form = WorkshopForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            workshop = services.workshop_create(
+                actor=request.user,
+                topics=form.cleaned_data["topics"],
+                co_facilitators=form.cleaned_data["co_facilitators"],
+                **form.service_fields(),
+            )
+        except ValidationError as error:
+            for message in _validation_messages(error):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The workshop is saved as a draft. Publish it when it is ready."))
+            return redirect("workshops:manage_detail", pk=workshop.pk)
+    return render(request, "workshops/manage/form.html", {"form": form, "workshop": None})
+
+
+@login_required
+def manage_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = selectors.coordinator_workshop(user=request.user, pk=pk)
+    registrations = list(selectors.registrations_for(workshop=workshop))
+    for registration in registrations:
+        registration.phone_display = display_phone(registration.phone)
+    return render(
+        request,
+        "workshops/manage/detail.html",
+        {
+            "workshop": workshop,
+            "registrations": registrations,
+            "cancel_form": CancelForm(),
+            "reschedule_form": RescheduleForm(
+                initial={
+                    "starts_at": timezone.localtime(workshop.starts_at),
+                    "ends_at": timezone.localtime(workshop.ends_at),
+                }
+            ),
+        },
+    )
+
+
+@login_required
+def manage_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = selectors.coordinator_workshop(user=request.user, pk=pk)
+    initial = {"co_facilitators": list(workshop.co_facilitators.all())}
+    form = WorkshopForm(request.POST or None, instance=workshop, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.workshop_update(
+                workshop=workshop,
+                actor=request.user,
+                topics=form.cleaned_data["topics"],
+                co_facilitators=form.cleaned_data["co_facilitators"],
+                **form.service_fields(),
+            )
+        except ValidationError as error:
+            for message in _validation_messages(error):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The workshop is updated."))
+            return redirect("workshops:manage_detail", pk=workshop.pk)
+    return render(request, "workshops/manage/form.html", {"form": form, "workshop": workshop})
+
+
+def _act(request: HttpRequest, action, success: str, **kwargs) -> None:
+    try:
+        action(actor=request.user, **kwargs)
+    except ValidationError as error:
+        for message in _validation_messages(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, success)
+
+
+@login_required
+@require_POST
+def manage_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = selectors.coordinator_workshop(user=request.user, pk=pk)
+    _act(request, services.workshop_publish, _("The workshop is published."), workshop=workshop)
+    return redirect("workshops:manage_detail", pk=pk)
+
+
+@login_required
+def manage_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = selectors.coordinator_workshop(user=request.user, pk=pk)
+    form = RescheduleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.workshop_reschedule(workshop=workshop, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in _validation_messages(error):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The workshop has a new time."))
+            return redirect("workshops:manage_detail", pk=pk)
+    return render(request, "workshops/manage/reschedule.html", {"workshop": workshop, "form": form})
+
+
+@login_required
+def manage_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = selectors.coordinator_workshop(user=request.user, pk=pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        _act(
+            request,
+            services.workshop_cancel,
+            _("The workshop is cancelled."),
+            workshop=workshop,
+            reason=form.cleaned_data["reason"],
+        )
+        return redirect("workshops:manage_detail", pk=pk)
+    return render(request, "workshops/manage/cancel.html", {"workshop": workshop, "form": form})
+
+
+def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    response.write("\ufeff")  # spreadsheet programs then read Urdu names correctly
+    writer = csv.writer(response)
+    writer.writerow(header)
+    for row in rows:
+        # A cell starting with = + - @ would run as a formula in a spreadsheet.
+        writer.writerow(
+            ["'" + cell if isinstance(cell, str) and cell[:1] and cell[0] in "=+-@" else cell for cell in row]
+        )
+    return response
+
+
+@login_required
+def manage_export(request: HttpRequest) -> HttpResponse:
+    workshops = selectors.coordinator_workshops(user=request.user)
+    rows = (
+        [
+            workshop.pk,
+            workshop.title,
+            workshop.get_status_display(),
+            timezone.localtime(workshop.starts_at).strftime("%Y-%m-%d %H:%M"),
+            timezone.localtime(workshop.ends_at).strftime("%Y-%m-%d %H:%M"),
+            workshop.district.province.name,
+            workshop.district.name,
+            workshop.town,
+            workshop.get_language_display(),
+            workshop.get_format_display(),
+            workshop.get_audience_display(),
+            "; ".join(str(label) for label in workshop.topic_labels),
+            workshop.capacity,
+            workshop.confirmed_count,
+            workshop.waitlisted_count,
+            str(workshop.lead_facilitator or ""),
+        ]
+        for workshop in workshops.iterator(chunk_size=500)
+    )
+    header = [
+        _("ID"),
+        _("Title"),
+        _("Status"),
+        _("Starts"),
+        _("Ends"),
+        _("Province"),
+        _("District"),
+        _("Town or village"),
+        _("Language"),
+        _("Format"),
+        _("Audience"),
+        _("Topics"),
+        _("Seats"),
+        _("Confirmed"),
+        _("Waiting"),
+        _("Lead facilitator"),
+    ]
+    return _csv_response("workshops.csv", header, rows)
+
+
+@login_required
+def manage_registrations_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = selectors.coordinator_workshop(user=request.user, pk=pk)
+    rows = (
+        [
+            registration.pk,
+            registration.name,
+            display_phone(registration.phone) if registration.phone else "",
+            registration.email,
+            registration.get_language_display(),
+            registration.get_status_display(),
+            _("Yes") if registration.attended else _("No"),
+            timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
+        ]
+        for registration in selectors.registrations_for(workshop=workshop)
+    )
+    header = [
+        _("ID"),
+        _("Name"),
+        _("Phone"),
+        _("Email"),
+        _("Language"),
+        _("Status"),
+        _("Attended"),
+        _("Registered"),
+    ]
+    return _csv_response(f"workshop-{pk}-registrations.csv", header, rows)
+
+
+# --- Facilitators (and coordinators in scope) -----------------------------------------------------
+
+
+@login_required
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = selectors.facilitated_workshop(user=request.user, pk=pk)
+    registrations = list(
+        selectors.registrations_for(workshop=workshop).exclude(status=Registration.Status.CANCELLED)
+    )
+    walk_in_form = WalkInForm(request.POST or None, workshop=workshop)
+    if request.method == "POST" and walk_in_form.is_valid():
+        present = {int(value) for value in request.POST.getlist("present") if value.isdigit()}
+        services.attendance_record(
+            workshop=workshop, actor=request.user, present_ids=present, walk_ins=walk_in_form.counts()
+        )
+        messages.success(request, _("Attendance is saved."))
+        return redirect("workshops:attendance", pk=pk)
+    return render(
+        request,
+        "workshops/manage/attendance.html",
+        {"workshop": workshop, "registrations": registrations, "walk_in_form": walk_in_form},
+    )
+
+
+@login_required
+@require_POST
+def complete(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = selectors.facilitated_workshop(user=request.user, pk=pk)
+    _act(request, services.workshop_complete, _("The workshop is marked as completed."), workshop=workshop)
+    return redirect("workshops:report", pk=pk)
+
+
+@login_required
+def quiz(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = selectors.facilitated_workshop(user=request.user, pk=pk)
+    form = QuizTallyForm(request.POST or None, workshop=workshop)
+    if request.method == "POST" and form.is_valid():
+        services.quiz_tally_record(workshop=workshop, **form.cleaned_data)
+        messages.success(request, _("Quiz results are saved."))
+        return redirect("workshops:report", pk=pk)
+    return render(request, "workshops/manage/quiz.html", {"workshop": workshop, "form": form})
+
+
+@login_required
+def facilitator_report(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = selectors.facilitated_workshop(user=request.user, pk=pk)
+    existing = FacilitatorReport.objects.filter(workshop=workshop).first()
+    initial = (
+        {"notes": existing.notes, "issues_raised": existing.issues_raised, "follow_ups": existing.follow_ups}
+        if existing
+        else {}
+    )
+    form = FacilitatorReportForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.facilitator_report_save(workshop=workshop, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Your report is saved."))
+        return redirect("workshops:report", pk=pk)
+    return render(request, "workshops/manage/facilitator_report.html", {"workshop": workshop, "form": form})
+
+
+@login_required
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    import segno
+
+    workshop = selectors.facilitated_workshop(user=request.user, pk=pk)
+    feedback_url = request.build_absolute_uri(
+        reverse("workshops:feedback", args=[feedback_token(workshop.pk)])
+    )
+    return render(
+        request,
+        "workshops/manage/report.html",
+        {
+            "workshop": workshop,
+            "report": selectors.workshop_report(workshop=workshop),
+            "facilitator_report": FacilitatorReport.objects.filter(workshop=workshop).first(),
+            "feedback_url": feedback_url,
+            "feedback_qr": segno.make(feedback_url, error="m").svg_data_uri(scale=4),
+            "can_manage": selectors.user_is_coordinator(request.user),
+        },
+    )
