@@ -365,6 +365,7 @@ NOTIFICATIONS_SENDING_LEASE_SECONDS = int(os.environ.get("NOTIFICATIONS_SENDING_
 
 # --- Security -------------------------------------------------------------------------------------
 
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # "same-origin": nothing leaves the site in a Referer header. Not "no-referrer": with it, browsers
 # send `Origin: null` on every form POST and Django's CSRF protection rejects them all.
