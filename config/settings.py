@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "accounts",
     "regions",
     "common",
+    "curriculum",
 ]
 
 MIDDLEWARE = [
@@ -247,6 +248,14 @@ STORAGES = {
 # Uploads stay in memory up to this size so confidential files never touch the temp directory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
+
+# --- Curriculum -----------------------------------------------------------------------------------
+
+# Largest material upload accepted (megabytes); audio for low-literacy groups is the biggest kind.
+CURRICULUM_MAX_UPLOAD_MB = int(os.environ.get("CURRICULUM_MAX_UPLOAD_MB", "40"))
+# Show translations still marked "needs review" (with a visible notice) when no published one
+# exists. Off by default: only published translations are shown (DESIGN.md, Languages).
+CURRICULUM_SHOW_UNREVIEWED = env_bool("CURRICULUM_SHOW_UNREVIEWED", False)
 
 # --- Email ----------------------------------------------------------------------------------------
 

@@ -19,5 +19,6 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("accounts/", include("allauth.urls")),
+    path("library/", include("curriculum.urls")),
     prefix_default_language=True,
 )
