@@ -1,12 +1,19 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from curriculum.forms import MaterialAdminForm
 from curriculum.models import MaterialDownloadCount
 from tests.curriculum.factories import PDF_BYTES, ModuleFactory, material, pdf_upload
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def test_download_has_type_length_etag_and_safe_name(client):
@@ -119,4 +126,4 @@ def test_admin_upload_refuses_html_with_message(client):
          "file": SimpleUploadedFile("evil.pdf", b"<html><body><script>alert(1)</script></body></html>")},
     )  # fmt: skip
     assert response.status_code == 200
-    assert "web page" in response.content.decode()
+    assert "ویب صفحہ" in response.content.decode()  # the admin speaks the browser's default: Urdu
