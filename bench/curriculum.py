@@ -8,7 +8,7 @@ ORDER = 30
 
 
 def _load_starter_and_more() -> None:
-    from curriculum.models import Module, TranslationStatus, Topic
+    from curriculum.models import Module, Topic, TranslationStatus
     from curriculum.starter import starter_curriculum_load
 
     starter_curriculum_load(with_handouts=False)
