@@ -223,6 +223,9 @@ TIME_ZONE = "Asia/Karachi"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "ur", "sd", "ps")
+# The admin's language tabs need jQuery UI; modeltranslation would load it from a third-party CDN.
+# Served from this site instead (static/curriculum/vendor, from Debian's libjs-jquery-ui).
+JQUERY_UI_URL = "curriculum/vendor/jquery-ui-tabs.min.js"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "default": ("en",),
     "ur": ("en",),

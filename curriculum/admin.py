@@ -84,6 +84,10 @@ class ModuleAdmin(TabbedTranslationAdmin):
     def get_readonly_fields(self, request, obj=None):
         return ["slug"] if obj else []
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.module_packs_refresh(module=form.instance)
+
     @admin.action(description=_("Regenerate the handout PDFs from the module text"))
     def regenerate_handouts(self, request, queryset):
         count = 0
@@ -124,6 +128,12 @@ class MaterialAdmin(admin.ModelAdmin):
         if checked is not None:
             services.material_file_store(material=obj, uploaded=form.cleaned_data["file"], checked=checked)
         super().save_model(request, obj, form, change)
+        services.module_packs_refresh(module=obj.module)
+
+    def delete_model(self, request, obj):
+        module = obj.module
+        super().delete_model(request, obj)
+        services.module_packs_refresh(module=module)
 
 
 @admin.register(OfflinePack)

@@ -130,6 +130,13 @@ def pack_request(*, module: Module, language: str) -> OfflinePack:
     return pack
 
 
+def module_packs_refresh(*, module: Module) -> None:
+    """After an edit: queue a rebuild of every pack already made of this module (after commit).
+    Packs nobody asked for yet are built on first request."""
+    for language in OfflinePack.objects.filter(module=module).values_list("language", flat=True):
+        pack_request(module=module, language=language)
+
+
 def pack_is_current(pack: OfflinePack, fingerprint: str) -> bool:
     return pack.status == OfflinePack.Status.READY and pack.fingerprint == fingerprint and bool(pack.file)
 
