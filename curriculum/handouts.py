@@ -2,6 +2,7 @@
 the page is right-to-left for ur/sd/ps). Fonts come from static/fonts in the repository, never from
 whatever a machine happens to have installed."""
 
+import logging
 from pathlib import Path
 
 from django.conf import settings
@@ -10,6 +11,11 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from curriculum.models import Module
+
+# WeasyPrint reports every layout step and fontTools every woff2 it unpacks at INFO: noise in the
+# worker log for each handout.
+for _name in ("weasyprint", "weasyprint.progress", "fontTools"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
 
 FONT_FILES = {
     "nastaliq": ("Noto Nastaliq Urdu", "noto-nastaliq-urdu-arabic-{weight}-normal.woff2"),

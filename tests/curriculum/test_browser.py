@@ -31,7 +31,24 @@ def test_urdu_module_page_is_right_to_left(page, live_server, screenshot):
     screenshot(page, "curriculum-module-ur")
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
+def test_sindhi_library_and_module_page_fall_back_visibly(page, live_server, screenshot):
+    from curriculum.models import TranslationStatus
+
+    module = _module()
+    module.title_sd = "ڪوڙا ايس ايم ايس"
+    module.status_sd = TranslationStatus.NEEDS_REVIEW
+    module.save()
+    page.goto(f"{live_server.url}/sd/library/")
+    screenshot(page, "curriculum-library-sd")
+    page.get_by_role("link", name=module.title_ur).click()
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.locator(".fallback-notice").is_visible()
+    assert page.locator("article.module").get_attribute("lang") == "ur"
+    screenshot(page, "curriculum-module-sd-fallback")
+
+
+@pytest.mark.django_db(transaction=True)
 def test_offline_pack_renders_from_disk_with_the_network_blocked(browser, tmp_path, screenshot):
     """Its own browser context: the shared `page` fixture injects axe-core, whose XHR for
     stylesheets is refused on file:// (a harness artefact, not the pack's). The pack's markup is

@@ -95,3 +95,19 @@ def test_print_stylesheet_is_linked(client):
     from django.contrib.staticfiles import finders
 
     assert "@media print" in open(finders.find("curriculum/curriculum.css")).read()
+
+
+def test_starter_module_page_fits_the_page_budget(client):
+    from django.contrib.staticfiles import finders
+
+    from curriculum.starter import starter_curriculum_load
+
+    starter_curriculum_load(with_handouts=False)
+    for language in ("ur", "sd"):
+        response = client.get(f"/{language}/library/fake-payments-and-otp-theft/")
+        assert response.status_code == 200
+        css = sum(
+            len(open(finders.find(name), "rb").read())
+            for name in ("css/hifazat.css", "curriculum/curriculum.css", "css/fonts-nastaliq.css")
+        )
+        assert len(response.content) + css < 60 * 1024, (language, len(response.content), css)
