@@ -72,7 +72,7 @@ def workshop_place(workshop: Workshop):
         return _("online")
     if workshop.format == Workshop.Format.PHONE_IN:
         return _("by phone")
-    return Truncator(workshop.town).chars(24)
+    return Truncator(workshop.town).chars(22)
 
 
 def message_context(workshop: Workshop, **extra) -> dict:
