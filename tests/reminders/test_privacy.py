@@ -77,3 +77,19 @@ def test_a_reporter_who_left_contact_details_gets_nothing_from_any_scan():
     assert not Delivery.objects.filter(recipient_type__app_label="incidents").exists()
     assert not Delivery.objects.filter(subject_type__app_label="incidents").exists()
     assert not Delivery.objects.filter(to__in=["+923001231234", "reporter@example.pk"]).exists()
+
+
+def test_the_log_shows_a_shredded_message_without_its_address(client):
+    from tests import factories as shared
+
+    old_start = timezone.now() - timedelta(days=100)
+    workshop_with(starts_at=old_start, registrants=1)
+    reminders_scan(now=old_start - timedelta(hours=2) + timedelta(minutes=1))
+    delivery = registrant_deliveries().get()
+    phone = delivery.to
+    workshops_shred_personal_data(older_than_days=90)
+    client.force_login(shared.coordinator("SD"))
+    page = client.get(f"/en/notifications/{delivery.pk}/").content.decode()
+    assert "Personal data removed" in page
+    assert phone not in page
+    assert phone not in client.get("/en/notifications/").content.decode()
