@@ -149,7 +149,7 @@ def run(harness) -> None:
         deliveries_send(delivery_ids=ids)
     harness.record(f"notifications: queries per send batch of {len(ids)}", len(sending), "queries")
     harness.setup(_reset)
-    _workshop_reminders(harness)
+    _workshop_reminders(harness, announcement_rate=sent / scanned)
 
 
 def _create_workshops() -> None:
@@ -218,7 +218,8 @@ def _reset_workshops() -> None:
     User.objects.filter(email="bench-facilitator@hifazat.test").delete()
 
 
-def _workshop_reminders(harness) -> None:
+def _workshop_reminders(harness, *, announcement_rate: float) -> None:
+    """Baseline: the announcement scan above (one rule, one query per batch, no joins)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -233,7 +234,10 @@ def _workshop_reminders(harness) -> None:
     elapsed = time.perf_counter() - started
     written = Delivery.objects.filter(kind=reminders.REGISTRANT_TWO_HOURS).count()
     harness.record(
-        f"workshops: {written} registrant reminders written by the scan", written / elapsed, "msg/s"
+        f"workshops: {written} registrant reminders written by the scan",
+        written / elapsed,
+        "msg/s",
+        baseline=announcement_rate,
     )
     harness.record("workshops: queries per scan batch", len(captured) / max(report.batches, 1), "queries")
     harness.setup(_reset_workshops)
