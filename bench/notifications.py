@@ -1,6 +1,8 @@
 """Reminders: 20,000 due messages found by the scan and sent by a real Celery worker (file SMS
 backend writing to /dev/null). Figures: messages per second end to end (against the bare backend
 in one process, the ceiling), and queries per scan batch and per send batch (bounded, not per message).
+Then the workshop rules: 20,000 registrants of 100 workshops starting in two hours, found and written
+by the scan (rendered in Urdu), with the queries per scan batch.
 """
 
 import os
@@ -147,3 +149,95 @@ def run(harness) -> None:
         deliveries_send(delivery_ids=ids)
     harness.record(f"notifications: queries per send batch of {len(ids)}", len(sending), "queries")
     harness.setup(_reset)
+    _workshop_reminders(harness, announcement_rate=sent / scanned)
+
+
+def _create_workshops() -> None:
+    """100 published workshops starting in two hours, 200 confirmed registrants each (SMS only)."""
+    from django.utils import timezone
+
+    from accounts.models import User
+    from ambassadors.models import AmbassadorProfile
+    from regions.models import District
+    from workshops.models import Registration, Workshop
+
+    _reset_workshops()
+    district = District.objects.get(name_en="Karachi Central")
+    user = User.objects.create(
+        email="bench-facilitator@hifazat.test",
+        full_name="Bench",
+        role=User.Role.AMBASSADOR,
+        password="!",  # noqa: S106
+    )
+    lead = AmbassadorProfile.objects.create(
+        user=user, level="certified", languages=["ur"], phone="+923001112233"
+    )
+    starts_at = timezone.now() + timedelta(hours=2) - timedelta(minutes=1)
+    per_workshop = MESSAGES // 100
+    workshops = Workshop.objects.bulk_create(
+        [
+            Workshop(
+                title=f"bench-workshop-{index}",
+                language="ur",
+                district=district,
+                town="Nazimabad",
+                venue_kind="community_centre",
+                starts_at=starts_at,
+                ends_at=starts_at + timedelta(hours=2),
+                capacity=per_workshop,
+                lead_facilitator=lead,
+                status="published",
+            )
+            for index in range(100)
+        ]
+    )
+    Registration.objects.bulk_create(
+        [
+            Registration(
+                workshop=workshop,
+                name=f"شریک {index}",
+                phone=f"+92301{workshop_index:03d}{index:04d}",
+                language=("ur", "sd", "ps", "en")[index % 4],
+                consent=True,
+                status="confirmed",
+            )
+            for workshop_index, workshop in enumerate(workshops)
+            for index in range(per_workshop)
+        ],
+        batch_size=5000,
+    )
+
+
+def _reset_workshops() -> None:
+    from accounts.models import User
+    from notifications.models import Delivery
+    from workshops.models import Workshop
+
+    Delivery.objects.all().delete()
+    Workshop.objects.filter(title__startswith="bench-workshop-").delete()
+    User.objects.filter(email="bench-facilitator@hifazat.test").delete()
+
+
+def _workshop_reminders(harness, *, announcement_rate: float) -> None:
+    """Baseline: the announcement scan above (one rule, one query per batch, no joins)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from notifications.models import Delivery
+    from notifications.services import reminders_scan
+    from workshops import reminders
+
+    harness.setup(_create_workshops)
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as captured:
+        report = reminders_scan(time_budget=600)
+    elapsed = time.perf_counter() - started
+    written = Delivery.objects.filter(kind=reminders.REGISTRANT_TWO_HOURS).count()
+    harness.record(
+        f"workshops: {written} registrant reminders written by the scan",
+        written / elapsed,
+        "msg/s",
+        baseline=announcement_rate,
+    )
+    harness.record("workshops: queries per scan batch", len(captured) / max(report.batches, 1), "queries")
+    harness.setup(_reset_workshops)

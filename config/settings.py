@@ -433,6 +433,13 @@ LOGGING = {
 ADMINS = []
 
 SITE_NAME = "Hifazat"
+# The site's address for links in SMS and email (no request to build them from in a worker), without
+# a trailing slash. SITE_URL in the environment; default: https:// + the first ALLOWED_HOSTS entry in
+# production, the `make run` address otherwise. Keep it short: it counts against the SMS length.
+SITE_URL = os.environ.get(
+    "SITE_URL",
+    f"https://{ALLOWED_HOSTS[0]}" if PRODUCTION else f"http://127.0.0.1:{os.environ.get('PORT', '8000')}",
+).rstrip("/")
 
 # --- Workshops ------------------------------------------------------------------------------------
 

@@ -1,4 +1,6 @@
-"""Demo for `make run`: an announcement to the demo ambassador falls due right after start-up.
+"""Demo for `make run`: an announcement to the demo ambassador falls due right after start-up, and
+a registrant of the demo workshop that starts in about two hours (workshops/demo.py) gets its
+"two hours before" reminder, as the lead facilitator gets hers on the morning of the day.
 
 The worker prints the SMS and the email on the console within a minute (beat scans every minute).
 Idempotent: while the demo announcement is still ahead, loading again changes nothing; once it has
@@ -44,7 +46,8 @@ def load() -> list[str]:
         announcement.send_at = soon
         announcement.cancelled_at = None
         announcement.save(update_fields=["send_at", "cancelled_at"])
-    lines = [
+    lines = _workshop_registrant()
+    lines += [
         "Notifications: an announcement to the demo ambassador is due at "
         f"{timezone.localtime(announcement.send_at):%H:%M:%S}; within a minute the worker prints its SMS "
         "and email on this console. The delivery log is at /en/notifications/ (sign in as the coordinator)."
@@ -54,3 +57,37 @@ def load() -> list[str]:
             "  It is quiet hours in Pakistan (21:00-08:00): the email goes now, the SMS waits until 08:00."
         )
     return lines
+
+
+DEMO_REGISTRANT_PHONE = "+923007654321"
+
+
+def _workshop_registrant() -> list[str]:
+    """A registrant (Urdu, with an email) for the demo workshop starting in about two hours."""
+    from workshops.models import Workshop
+    from workshops.services import DuplicateRegistration, registration_create
+
+    workshop = (
+        Workshop.objects.published()
+        .filter(starts_at__gt=timezone.now(), starts_at__lte=timezone.now() + timedelta(hours=2))
+        .order_by("starts_at")
+        .first()
+    )
+    if workshop is None:
+        return []
+    try:
+        registration_create(
+            workshop=workshop,
+            name="عائشہ خان",
+            phone=DEMO_REGISTRANT_PHONE,
+            email="registrant@hifazat.example",
+            language="ur",
+            consent=True,
+        )
+    except DuplicateRegistration:
+        pass
+    return [
+        f"Notifications: the demo workshop “{workshop.title}” starts at "
+        f"{timezone.localtime(workshop.starts_at):%H:%M}; its registrant's two-hour reminder (SMS in Urdu "
+        "and email) prints on this console within a minute."
+    ]

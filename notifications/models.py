@@ -30,6 +30,12 @@ class DeliveryQuerySet(models.QuerySet):
             subject_id=subject.pk,
         )
 
+    def for_recipient(self, recipient):
+        return self.filter(
+            recipient_type=ContentType.objects.get_for_model(recipient, for_concrete_model=False),
+            recipient_id=recipient.pk,
+        )
+
     def for_log(self):
         return self.select_related("district", "subject_type").order_by("-created_at", "-pk")
 
@@ -97,6 +103,8 @@ class Delivery(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    # Set when the recipient's personal data was shredded: address, name and text are then empty.
+    personal_data_removed_at = models.DateTimeField(_("personal data removed"), null=True, blank=True)
 
     objects = DeliveryQuerySet.as_manager()
 

@@ -235,9 +235,81 @@ class RelativeRule(ReminderRule):
         return items
 
 
+class MergedRule(ReminderRule):
+    """One kind of reminder whose recipients come from several row sources (RelativeRules).
+
+    E.g. a workshop's facilitators: the lead (a column on the workshop) and co-facilitators (an M2M).
+    Every source checks deliveries of this same kind, so a person who moves from one source to the
+    other (a co-facilitator who becomes the lead) is still reminded once.
+    """
+
+    def __init__(
+        self,
+        *,
+        kind: str,
+        label: str = "",
+        channels: Iterable[str],
+        template: str,
+        sources: list[RelativeRule],
+    ) -> None:
+        self.kind = kind
+        self.label = label or kind
+        self.channels = tuple(channels)
+        self.template = template
+        self.sources = sources
+        for source in sources:
+            source.kind = kind  # the NOT EXISTS check of each source looks at this kind
+
+    def due(self, *, now: datetime, channel: str, limit: int) -> list[DueItem]:
+        items: list[DueItem] = []
+        for source in self.sources:
+            if channel not in source.channels or len(items) >= limit:
+                continue
+            items += source.due(now=now, channel=channel, limit=limit - len(items))
+        return items
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A one-off message sent at once when something changed (a workshop moved, was cancelled...).
+
+    `items(object_id)` returns the DueItems for the object that changed (each with its `addresses`);
+    `withdraw(object_id)`, if given, first withdraws what the change made obsolete. Sent by
+    `services.notice_send` (task `notice_send_task`), exactly once per recipient, subject, kind,
+    channel and occurrence.
+    """
+
+    kind: str
+    label: str
+    channels: tuple[str, ...]
+    template: str
+    items: Callable[[int], list[DueItem]]
+    withdraw: Callable[[int], int] | None = None
+
+
 class Registry:
     def __init__(self) -> None:
         self._rules: dict[str, ReminderRule] = {}
+        self._notices: dict[str, Notice] = {}
+
+    def register_notice(self, notice: Notice) -> Notice:
+        unknown = set(notice.channels) - set(Channel.values)
+        if unknown:
+            raise ValueError(f"notice {notice.kind}: unknown channels {sorted(unknown)}")
+        self._notices[notice.kind] = notice
+        return notice
+
+    def notice(self, kind: str) -> Notice:
+        return self._notices[kind]
+
+    def notices(self) -> list[Notice]:
+        return list(self._notices.values())
+
+    def labels(self) -> dict[str, str]:
+        """{kind: label} of every rule and notice, for the delivery log."""
+        labels = {notice.kind: str(notice.label) for notice in self._notices.values() if notice.label}
+        labels.update({rule.kind: str(rule.label) for rule in self._rules.values() if rule.label})
+        return labels
 
     def register(self, rule: ReminderRule) -> ReminderRule:
         """Register (or replace, by kind) a rule. Idempotent, so modules may be imported twice."""

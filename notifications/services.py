@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -80,7 +80,11 @@ def deliveries_create(
     # returns every object it was given).
     stamp = timezone.now()
     rows = [
-        _delivery_build(kind=kind, template=template, channel=channel, item=item, now=stamp) for item in items
+        _delivery_build(kind=kind, template=template, channel=channel, item=item, now=stamp)
+        for item in items
+        # A notice's `addresses` without this channel: the person has no such address and this
+        # channel is optional for them (a registrant without email): no row, not even "no address".
+        if item.addresses is None or channel in item.addresses
     ]
     if not rows:
         return 0
@@ -345,15 +349,68 @@ def deliveries_send(*, delivery_ids: list[int], now: datetime | None = None) -> 
 # --- Changes made by people or by other apps --------------------------------------------------------
 
 
-def deliveries_withdraw(*, subject, kinds: list[str] | None = None) -> int:
-    """Withdraw what is still waiting to be sent about `subject` (an event cancelled or moved).
+def deliveries_withdraw(
+    *,
+    subject=None,
+    recipient=None,
+    kinds: list[str] | None = None,
+    except_kinds: list[str] | None = None,
+    except_occurrence: datetime | None = None,
+) -> int:
+    """Withdraw what is still waiting to be sent about `subject` and/or to `recipient` (an event
+    cancelled or moved, a registration cancelled).
 
+    `except_occurrence` keeps what is about that event time (after a reschedule: the new time).
     A message a worker has already claimed goes out; everything still queued never will.
     """
-    queryset = Delivery.objects.for_subject(subject).pending()
+    if subject is None and recipient is None:
+        raise TypeError("deliveries_withdraw needs a subject or a recipient")
+    queryset = Delivery.objects.pending()
+    if subject is not None:
+        queryset = queryset.for_subject(subject)
+    if recipient is not None:
+        queryset = queryset.for_recipient(recipient)
     if kinds:
         queryset = queryset.filter(kind__in=kinds)
+    if except_kinds:
+        queryset = queryset.exclude(kind__in=except_kinds)
+    if except_occurrence is not None:
+        queryset = queryset.exclude(occurrence=except_occurrence)
     return queryset.update(status=Status.WITHDRAWN)
+
+
+def notice_send(*, kind: str, object_id: int) -> int:
+    """Send the registered notice `kind` about the object `object_id` (task `notice_send_task`).
+
+    Idempotent: the items carry the event time they are about, so running it twice (a redelivered
+    task, two changes in a row) writes each message once. Returns how many were written.
+    """
+    notice = registry.notice(kind)
+    with transaction.atomic():
+        if notice.withdraw is not None:
+            notice.withdraw(object_id)
+        items = notice.items(object_id)
+        if not items:
+            return 0
+        return notification_send_now(
+            kind=notice.kind, template=notice.template, items=items, channels_=notice.channels
+        )
+
+
+@transaction.atomic
+def deliveries_redact(*, recipients: models.QuerySet) -> int:
+    """Remove the address, name and text of every message to these recipients (their personal data
+    is being shredded). Status, channel, kind and times stay for the log's counts. Idempotent."""
+    queryset = Delivery.objects.filter(
+        recipient_type=ContentType.objects.get_for_model(recipients.model),
+        recipient_id__in=recipients.values("pk"),
+        personal_data_removed_at__isnull=True,
+    )
+    # What has not gone out yet never will: there is nobody left to send it to.
+    queryset.pending().update(status=Status.WITHDRAWN)
+    return queryset.update(
+        to="", recipient_name="", title="", body="", personal_data_removed_at=timezone.now()
+    )
 
 
 @transaction.atomic

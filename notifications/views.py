@@ -30,7 +30,7 @@ def coordinator_required(view):
 
 
 def kind_labels() -> dict[str, str]:
-    return {rule.kind: str(rule.label) for rule in registry if getattr(rule, "label", "")}
+    return registry.labels()
 
 
 @coordinator_required

@@ -392,8 +392,12 @@ def workshops_shred_personal_data(*, older_than_days: int) -> int:
     Statuses, attendance, walk-in counts, quiz totals and feedback stay, so reports keep their
     numbers. Returns how many registrations were emptied. Idempotent.
     """
+    from notifications.services import deliveries_redact
+
     cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
     workshops = Workshop.objects.filter(ends_at__lt=cutoff)
+    # The messages sent to these people held their phone, email and name too.
+    deliveries_redact(recipients=Registration.objects.filter(workshop__in=workshops))
     shredded = (
         Registration.objects.filter(workshop__in=workshops)
         .exclude(name="", phone="", email="")
