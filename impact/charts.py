@@ -23,6 +23,7 @@ PAD = 8
 class Bar:
     label: str
     value: int | float | None  # None: suppressed (fewer than 5), never drawn as a number
+    text: str = ""  # for a None value: what to write instead of "fewer than 5" (e.g. "not shown")
 
 
 def bar_chart_svg(
@@ -44,9 +45,10 @@ def bar_chart_svg(
     for index, bar in enumerate(bars):
         y = PAD + index * ROW
         text_y = y + BAR * 0.75
-        length = 0 if bar.value is None else plot_width * (bar.value / largest)
+        # A negative figure (a knowledge loss) draws no bar; its value is still written beside it.
+        length = 0 if bar.value is None else plot_width * (max(bar.value, 0) / largest)
         shown = (
-            _("fewer than 5")
+            (bar.text or _("fewer than 5"))
             if bar.value is None
             else number_format(bar.value, decimal_pos=_decimals(bar.value))
         )
