@@ -27,3 +27,14 @@ def impact_cell(value):
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value
+
+
+@register.filter
+def impact_plain(value):
+    """A cell as plain text (emails): numbers in the page language's format, hidden counts in words."""
+    from impact.tables import cell_text
+
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        decimals = 0 if float(value).is_integer() else 1
+        return number_format(value, decimal_pos=decimals, force_grouping=True)
+    return cell_text(value)
