@@ -111,9 +111,9 @@ def cell_label(value) -> str:
 
 def cell_export(value):
     """A cell for a spreadsheet: figures stay numbers, suppressed cells say so."""
-    if _unknown(value) or isinstance(value, (bool, datetime.date)):
-        return cell_text(value)
-    return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return cell_text(value)
 
 
 def month_label(value: datetime.date) -> str:
@@ -183,7 +183,7 @@ def reach_by_region(figures: Figures, *, public: bool = False) -> Table:
 
 def reach_by_topic(figures: Figures, *, public: bool = False) -> Table:
     columns = _reach_columns(_("Topic"), public=public, women=False)
-    items = [(Topic(topic).label, figures.by_topic.get(topic, Reach())) for topic in Topic.values]
+    items = [(str(Topic(topic).label), figures.by_topic.get(topic, Reach())) for topic in Topic.values]
     items.sort(key=lambda item: -item[1].people)
     return Table(
         slug="reach-by-topic",
