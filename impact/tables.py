@@ -527,7 +527,11 @@ def dashboard_headlines(figures: Figures) -> list[Headline]:
         Headline(_("Women reached (at least)"), total.women),
         Headline(_("Districts reached"), figures.districts_reached),
         Headline(_("Active ambassadors"), figures.ambassadors.active),
-        Headline(_("Average knowledge gain"), _or_dash(figures.gain.points), _("percentage points")),
+        Headline(
+            _("Average knowledge gain"),
+            _or_dash(figures.gain.points),
+            _("percentage points") if figures.gain.points is not None else "",
+        ),
         Headline(_("Average usefulness (1 to 4)"), _or_dash(figures.feedback.useful_average)),
         Headline(_("Reports of harm"), report_tables(figures).total),
     ]
