@@ -22,7 +22,7 @@ PUBLIC_DAYS = 365
 
 
 def _public_content() -> dict:
-    """Headlines and tables of the public page, in the current language, cached briefly."""
+    """Headlines, tables and charts of the public page, in the current language, cached briefly."""
     key = f"impact:public:{translation.get_language()}:{timezone.localdate().isoformat()}"
     content = cache.get(key)
     if content is None:
@@ -37,6 +37,7 @@ def _public_content() -> dict:
             "headlines": tables.public_headlines(figures),
             "tables": tables.public_tables(figures),
         }
+        content["blocks"] = _blocks(content["tables"])
         cache.set(key, content, settings.IMPACT_PUBLIC_CACHE_SECONDS)
     return content
 
@@ -51,7 +52,7 @@ def _blocks(table_list: list[tables.Table]) -> list[dict]:
 
 def public(request: HttpRequest) -> HttpResponse:
     content = _public_content()
-    return render(request, "impact/public.html", {**content, "blocks": _blocks(content["tables"])})
+    return render(request, "impact/public.html", content)
 
 
 def _export(table: tables.Table | None, fmt: str, filename: str) -> HttpResponse:

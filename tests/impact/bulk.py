@@ -3,7 +3,7 @@ workshops over the last year in Sindh and Punjab, registrations, walk-ins, quizz
 ambassadors, and confidential reports with their anonymised monthly tallies.
 
 Used by tests/impact/test_query_counts.py and bench/impact.py. Everything made here is marked
-("[bulk]" titles, "BULK" case codes, "bulk-" emails) so it can be removed again."""
+("[bulk]" titles, "BULK" case codes, "bulk-" emails), so a bench database is filled only once."""
 
 import datetime
 
@@ -13,18 +13,10 @@ from django.utils import timezone
 TITLE = "[bulk] "
 
 
-def bulk_delete() -> None:
-    from accounts.models import User
-    from ambassadors.models import AmbassadorProfile
-    from incidents.models import MonthlyTally
+def bulk_present() -> bool:
     from workshops.models import Workshop
 
-    Workshop.objects.filter(title__startswith=TITLE).delete()
-    AmbassadorProfile.objects.filter(user__email__startswith="bulk-").delete()
-    User.objects.filter(email__startswith="bulk-").delete()
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM incidents_case WHERE code LIKE 'BULK%%'")
-    MonthlyTally.objects.all().delete()
+    return Workshop.objects.filter(title__startswith=TITLE).exists()
 
 
 def bulk_create(*, workshops: int = 2000, registrations: int = 100_000, incidents: int = 50_000) -> None:
