@@ -113,7 +113,9 @@ def cell_export(value):
     """A cell for a spreadsheet: figures stay numbers, suppressed cells say so."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
-    return cell_text(value)
+    text = cell_text(value)
+    # A cell starting with = + - @ would run as a formula in a spreadsheet.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def month_label(value: datetime.date) -> str:
