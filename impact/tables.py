@@ -18,7 +18,8 @@ from impact.selectors import Figures, Reach
 from impact.suppression import THRESHOLD, suppress
 from workshops.models import Topic, Workshop
 
-CHART_BARS = 12  # the longest charts show the largest rows; their tables have every row
+CHART_BARS = 10  # the longest charts show the largest rows; their tables have every row
+PAGE_ROWS = 10  # a page shows this many rows of a table (the downloads have all), to stay light
 
 
 class Withheld:
@@ -43,6 +44,11 @@ class Table:
     rows: list[list] = field(default_factory=list)
     chart_column: int | None = 1  # which column the chart draws (against column 0); None: no chart
     note: str = ""
+    pinned: int = 0  # leading rows always shown on the page, however many
+
+    @property
+    def page_rows(self) -> list[list]:
+        return self.rows[: max(PAGE_ROWS, self.pinned)]
 
     def chart(self, *, rtl: bool):
         if self.chart_column is None or not self.rows:
@@ -256,6 +262,7 @@ def ambassadors_by_region(figures: Figures) -> Table:
         title=_("Ambassadors by province") if figures.selection.by_province else _("Ambassadors by district"),
         columns=[region_title(figures), _("Ambassadors"), _("Active in the period")],
         rows=rows,
+        chart_column=None,  # the chart by level says it; a table is enough here
     )
 
 
@@ -300,7 +307,7 @@ def feedback_by_region(figures: Figures) -> Table:
             _("Would recommend (%)"),
         ],
         rows=rows,
-        chart_column=4,
+        chart_column=None,  # shares and averages side by side read better as a table
     )
 
 
@@ -400,16 +407,20 @@ def report_tables(figures: Figures) -> ReportTables:
     grand = grand[0]
     category_rows.sort(key=lambda row: -(row[1] if isinstance(row[1], int) else 0))
 
-    withheld_note = _("“Not shown”: a figure that would let someone work out a hidden count.")
+    def with_withheld_note(note: str, rows: list[list]) -> str:
+        if any(cell is WITHHELD for row in rows for cell in row):
+            return note + " " + _("“Not shown”: a figure that would let someone work out a hidden count.")
+        return note
+
     return ReportTables(
         by_category=Table(
             slug="reports-by-category",
             title=_("Reports of harm by category"),
             columns=[_("Category"), _("Reports")],
             rows=category_rows,
-            note=_("Counts under 5 are never shown, to protect the people who reported.")
-            + " "
-            + withheld_note,
+            note=with_withheld_note(
+                _("Counts under 5 are never shown, to protect the people who reported."), category_rows
+            ),
         ),
         by_region=Table(
             slug="reports-by-region",
@@ -419,12 +430,13 @@ def report_tables(figures: Figures) -> ReportTables:
             columns=[region_title(figures), *names, _("All reports")],
             rows=region_rows,
             chart_column=len(categories) + 1,
-            note=_(
-                "Places with fewer than 5 reports in all, and reports without a district, are counted "
-                "together in the last row. Counts under 5 are never shown."
-            )
-            + " "
-            + withheld_note,
+            note=with_withheld_note(
+                _(
+                    "Places with fewer than 5 reports in all, and reports without a district, are counted "
+                    "together in the last row. Counts under 5 are never shown."
+                ),
+                region_rows,
+            ),
         ),
         by_month=Table(
             slug="reports-by-month",
@@ -432,9 +444,10 @@ def report_tables(figures: Figures) -> ReportTables:
             columns=[_("Month"), *names, _("All reports")],
             rows=month_rows,
             chart_column=len(categories) + 1,
-            note=_("Reports are counted by the month they were made. Counts under 5 are never shown.")
-            + " "
-            + withheld_note,
+            note=with_withheld_note(
+                _("Reports are counted by the month they were made. Counts under 5 are never shown."),
+                month_rows,
+            ),
         ),
         total=grand,
     )
@@ -470,6 +483,7 @@ def not_yet_reaching(figures: Figures) -> Table:
         ],
         rows=rows,
         chart_column=None,
+        pinned=sum(1 for row in rows if row[-1]),
         note=_(
             "Listed first: districts where reports of harm are rising (at least 5 in the last three "
             "months, this one included, and more than in the three before) and fewer than %(few)s "
@@ -555,7 +569,8 @@ def table_by_slug(tables: list[Table], slug: str) -> Table | None:
 
 
 def month_cells(table: Table) -> list[list]:
-    """Rows for display: months become their name in the page language."""
+    """Rows for the page: months become their name in the page language."""
     return [
-        [month_label(cell) if isinstance(cell, datetime.date) else cell for cell in row] for row in table.rows
+        [month_label(cell) if isinstance(cell, datetime.date) else cell for cell in row]
+        for row in table.page_rows
     ]

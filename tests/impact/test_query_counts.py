@@ -4,6 +4,7 @@
 import time
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -21,6 +22,9 @@ FIGURES = 15
 DASHBOARD_QUERIES = 2 + 2 + 1 + 2 + FIGURES
 # An admin's scope is everywhere (nothing to look up); the MFA middleware checks their authenticator.
 ADMIN_DASHBOARD_QUERIES = 2 + 1 + 2 + FIGURES
+
+
+CSS = ["css/hifazat.css", "impact/impact.css"]
 
 
 def dashboard_queries(client, path="/ur/impact/dashboard/") -> int:
@@ -99,5 +103,10 @@ def test_dashboard_with_100000_registrations_and_50000_reports(client):
     started = time.perf_counter()
     assert dashboard_queries(client) == DASHBOARD_QUERIES
     assert time.perf_counter() - started < 10
+    # Light: every Sindh district has figures, yet HTML and CSS stay under 60 KB (no JavaScript).
+    html = client.get("/ur/impact/dashboard/").content
+    css = sum((settings.BASE_DIR / "static" / name).stat().st_size for name in CSS)
+    assert b"<script" not in html
+    assert len(html) + css <= 60_000, (len(html), css)
     text = client.get("/en/impact/dashboard/export/reports-by-region.csv").content.decode("utf-8-sig")
     assert "Lahore" not in text and "Karachi Central" in text
