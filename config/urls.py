@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("notifications.urls")),
     path("", include("incidents.urls")),
     path("workshops/", include("workshops.urls")),
+    path("library/", include("curriculum.urls")),
     path("impact/", include("impact.urls")),
     prefix_default_language=True,
 )

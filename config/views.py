@@ -77,3 +77,9 @@ def set_language(request: HttpRequest) -> HttpResponse:
     if next_language:
         translation.activate(next_language)
     return django_set_language(request)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A translated page instead of Django's technical one: most failures are a form left open
+    too long on a phone, and the person needs to know what to do, not why."""
+    return render(request, "403_csrf.html", status=403)

@@ -67,3 +67,20 @@ def test_home_page_weight_is_under_budget(client, language):
     for asset in re.findall(r'(?:href|src)="/static/([^"]+\.(?:css|js))"', html):
         total += len(open(finders.find(asset), "rb").read())
     assert total < 60 * 1024, f"{language}: {total} bytes"
+
+
+def test_unknown_page_is_a_translated_404_in_the_site_frame(client):
+    response = client.get("/ur/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'dir="rtl"' in html and "Page not found" not in html
+
+
+def test_expired_form_gets_a_translated_explanation_not_a_technical_page():
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/ur/accounts/login/", {"login": "a@b.c", "password": "x"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert 'dir="rtl"' in html and "CSRF" not in html

@@ -7,12 +7,14 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -23,6 +25,7 @@ from common.phone import display_phone
 from workshops import selectors, services
 from workshops.calendar import workshops_calendar
 from workshops.forms import (
+    DISTRICT_CHOICES_SECONDS,
     CancelForm,
     FacilitatorReportForm,
     FeedbackForm,
@@ -53,26 +56,43 @@ def _validation_messages(error: ValidationError) -> list[str]:
 
 
 def workshop_list(request: HttpRequest) -> HttpResponse:
+    """The public list. Its results are cached per language and query until any workshop or
+    registration changes: rendering twenty cards costs far more than everything else on the page."""
     form = PublicFilterForm(request.GET or None)
-    filters = selectors.PublicFilters()
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        filters = selectors.PublicFilters(
-            district=data["district"],
-            language=data["language"],
-            topic=data["topic"],
-            audience=data["audience"],
-            date_from=data["date_from"],
-            date_to=data["date_to"],
+    key = selectors.public_list_cache_key(language=translation.get_language(), query=request.GET.urlencode())
+    results = cache.get(key)
+    if results is None:
+        filters = selectors.PublicFilters()
+        if form.is_bound and form.is_valid():
+            data = form.cleaned_data
+            filters = selectors.PublicFilters(
+                district=data["district"],
+                language=data["language"],
+                topic=data["topic"],
+                audience=data["audience"],
+                date_from=data["date_from"],
+                date_to=data["date_to"],
+            )
+        page = Paginator(selectors.public_workshops(filters=filters), PAGE_SIZE).get_page(
+            request.GET.get("page")
         )
-    page = Paginator(selectors.public_workshops(filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "workshops/list.html",
-        {"form": form, "page": page, "workshops": page.object_list, "query": query.urlencode()},
-    )
+        query = request.GET.copy()
+        query.pop("page", None)
+        results = render_to_string(
+            "workshops/_results.html",
+            {"page": page, "workshops": page.object_list, "query": query.urlencode()},
+        )
+        cache.set(key, results, selectors.PUBLIC_LIST_SECONDS)
+    if form.is_bound:
+        form_html = form.render()
+    else:
+        # The empty filter form (160 districts) is the same for every visitor in a language.
+        form_html = cache.get_or_set(
+            f"workshops:public-filter-form:{translation.get_language()}",
+            form.render,
+            DISTRICT_CHOICES_SECONDS,
+        )
+    return render(request, "workshops/list.html", {"form": form, "form_html": form_html, "results": results})
 
 
 def _share_text(request: HttpRequest, workshop: Workshop) -> str:
