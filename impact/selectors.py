@@ -201,7 +201,7 @@ class Figures:
     district_names: dict[int, str] = field(default_factory=dict)
     district_province: dict[int, int] = field(default_factory=dict)
     province_names: dict[int, str] = field(default_factory=dict)
-    # Curriculum downloads by language: filled once the curriculum app is on main (see docs/impact.md).
+    # Curriculum downloads per language of the material (all time, everywhere: see _downloads_by_language).
     downloads_by_language: dict[str, int] | None = None
 
     def region_name(self, key: int | None) -> str:
@@ -435,7 +435,7 @@ def _gap_rows(reports: list[dict], workshops: dict[int, int]) -> list[GapRow]:
 
 
 def impact_figures(*, selection: Selection, today: datetime.date | None = None) -> Figures:
-    """Every figure of the dashboard for a selection, in a fixed number of queries (about 15)."""
+    """Every figure of the dashboard for a selection, in a fixed number of queries (16)."""
     today = today or timezone.localdate()
     grain = _reach_rows(selection)
     districts: dict[int, Reach] = defaultdict(Reach)
@@ -547,6 +547,10 @@ def impact_figures(*, selection: Selection, today: datetime.date | None = None) 
 
 
 def _downloads_by_language(selection: Selection) -> dict[str, int] | None:
-    """HOOK (curriculum): material downloads per language in the period, once the curriculum app
-    records them. Returns None while it is not installed; the pages then leave the table out."""
-    return None
+    """Curriculum material downloads per language of the material. The curriculum app keeps one
+    counter per material and language, with no date and no place (nothing about who downloaded),
+    so this figure is since the library opened, for all of Pakistan, whatever the selection."""
+    from curriculum.models import MaterialDownloadCount
+
+    rows = MaterialDownloadCount.objects.values("language").annotate(total=Sum("count")).order_by()
+    return {row["language"]: row["total"] or 0 for row in rows}

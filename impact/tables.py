@@ -324,6 +324,10 @@ def downloads_by_language(figures: Figures) -> Table | None:
         title=_("Curriculum downloads by language"),
         columns=[_("Language"), _("Downloads")],
         rows=rows,
+        note=_(
+            "Downloads of library materials, by the language of the material, since the library "
+            "opened and for all of Pakistan: the library counts downloads without a date or a place."
+        ),
     )
 
 
