@@ -446,5 +446,3 @@ WORKSHOPS_SHRED_AFTER_DAYS = int(os.environ.get("WORKSHOPS_SHRED_AFTER_DAYS", "9
 IMPACT_FEW_WORKSHOPS = int(os.environ.get("IMPACT_FEW_WORKSHOPS", "2"))
 # How long the public /impact/ figures are cached (seconds).
 IMPACT_PUBLIC_CACHE_SECONDS = int(os.environ.get("IMPACT_PUBLIC_CACHE_SECONDS", "300"))
-# The site's address for links in emails (no trailing slash), e.g. https://hifazat.example.pk.
-SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")

@@ -59,7 +59,8 @@ def summary_context(*, user: User, month: datetime.date) -> dict:
         "headlines": tables.dashboard_headlines(figures),
         "reports": tables.report_tables(figures).by_category.rows,
         "gaps": gaps,
-        "url": f"{settings.SITE_URL}{path}{query}",
+        # SITE_URL is the project's setting on main (notifications links use it too).
+        "url": f"{getattr(settings, 'SITE_URL', '')}{path}{query}",
     }
 
 
