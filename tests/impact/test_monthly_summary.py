@@ -34,8 +34,9 @@ def send(user, django_capture_on_commit_callbacks) -> int:
 
 
 def test_a_sindhi_coordinator_gets_the_summary_of_sindh_in_sindhi(
-    region_data, django_capture_on_commit_callbacks
+    region_data, django_capture_on_commit_callbacks, settings
 ):
+    settings.SITE_URL = "https://hifazat.org.pk"
     coordinator = factories.coordinator("SD", language="sd", full_name="ثنا ميمڻ")
     assert send(coordinator, django_capture_on_commit_callbacks) == 1
     delivery = Delivery.objects.get()
