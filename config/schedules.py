@@ -19,4 +19,9 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "task": "workshops.tasks.workshops_shred_personal_data_task",
         "schedule": crontab(hour=3, minute=15),
     },
+    # impact: last month's summary to every coordinator, in their language (1st of the month, 07:00).
+    "impact-monthly-summaries": {
+        "task": "impact.tasks.monthly_summaries_task",
+        "schedule": crontab(day_of_month=1, hour=7, minute=0),
+    },
 }

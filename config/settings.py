@@ -448,3 +448,10 @@ SITE_URL = os.environ.get(
 # Participants' names, phones and emails are removed this many days after their workshop ended
 # (counts, attendance and feedback stay). WORKSHOPS_SHRED_AFTER_DAYS in the environment; default 90.
 WORKSHOPS_SHRED_AFTER_DAYS = int(os.environ.get("WORKSHOPS_SHRED_AFTER_DAYS", "90"))
+
+# --- Impact (impact/, docs/impact.md) -------------------------------------------------------------
+# A district with rising incident reports and fewer than this many workshops in the last 90 days is
+# listed first under "where the movement is not yet reaching".
+IMPACT_FEW_WORKSHOPS = int(os.environ.get("IMPACT_FEW_WORKSHOPS", "2"))
+# How long the public /impact/ figures are cached (seconds).
+IMPACT_PUBLIC_CACHE_SECONDS = int(os.environ.get("IMPACT_PUBLIC_CACHE_SECONDS", "300"))

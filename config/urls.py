@@ -23,5 +23,6 @@ urlpatterns += i18n_patterns(
     path("", include("incidents.urls")),
     path("workshops/", include("workshops.urls")),
     path("library/", include("curriculum.urls")),
+    path("impact/", include("impact.urls")),
     prefix_default_language=True,
 )

@@ -1,7 +1,8 @@
 """Server-rendered SVG bar charts: readable with JavaScript off, printable, right-to-left aware.
 
 Bars are horizontal because labels (district names, categories) are long, in any script. In a
-right-to-left page the labels sit at the right and bars grow leftwards. Every chart carries a
+right-to-left page the labels sit at the right and bars grow leftwards (text elements inherit the
+root's `direction`, and anchor at their start, both SVG defaults, so they carry neither attribute). Every chart carries a
 <title> and <desc> for screen readers; pages also show the same figures as a table.
 """
 
@@ -23,6 +24,7 @@ PAD = 8
 class Bar:
     label: str
     value: int | float | None  # None: suppressed (fewer than 5), never drawn as a number
+    text: str = ""  # for a None value: what to write instead of "fewer than 5" (e.g. "not shown")
 
 
 def bar_chart_svg(
@@ -44,9 +46,10 @@ def bar_chart_svg(
     for index, bar in enumerate(bars):
         y = PAD + index * ROW
         text_y = y + BAR * 0.75
-        length = 0 if bar.value is None else plot_width * (bar.value / largest)
+        # A negative figure (a knowledge loss) draws no bar; its value is still written beside it.
+        length = 0 if bar.value is None else plot_width * (max(bar.value, 0) / largest)
         shown = (
-            _("fewer than 5")
+            (bar.text or _("fewer than 5"))
             if bar.value is None
             else number_format(bar.value, decimal_pos=_decimals(bar.value))
         )
@@ -59,22 +62,18 @@ def bar_chart_svg(
         else:
             label_x, bar_x, value_x = PAD, label_width + PAD * 2, label_width + PAD * 3 + length
         parts.append(
-            f'<text class="chart-label" x="{label_x:.1f}" y="{text_y:.1f}" direction="{direction}" '
-            f'text-anchor="start">{escape(bar.label)}</text>'
+            f'<text class="chart-label" x="{label_x:.0f}" y="{text_y:.0f}">{escape(bar.label)}</text>'
         )
         if bar.value is None:
             parts.append(
-                f'<rect class="chart-bar chart-bar--suppressed" x="{bar_x if not rtl else bar_x - 4:.1f}" '
-                f'y="{y:.1f}" width="4" height="{BAR}"/>'
+                f'<rect class="chart-bar chart-bar--suppressed" x="{bar_x if not rtl else bar_x - 4:.0f}" '
+                f'y="{y:.0f}" width="4" height="{BAR}"/>'
             )
         else:
             parts.append(
-                f'<rect class="chart-bar" x="{bar_x:.1f}" y="{y:.1f}" width="{max(length, 1):.1f}" height="{BAR}"/>'
+                f'<rect class="chart-bar" x="{bar_x:.0f}" y="{y:.0f}" width="{max(length, 1):.0f}" height="{BAR}"/>'
             )
-        parts.append(
-            f'<text class="chart-value" x="{value_x:.1f}" y="{text_y:.1f}" direction="{direction}" '
-            f'text-anchor="start">{escape(shown)}</text>'
-        )
+        parts.append(f'<text class="chart-value" x="{value_x:.0f}" y="{text_y:.0f}">{escape(shown)}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped above
 

@@ -47,3 +47,17 @@ def test_csv_has_a_byte_order_mark_for_urdu_in_spreadsheets():
     response = csv_response(filename="t", header=["ضلع", "count"], rows=[["کراچی", 7]])
     assert response.content.startswith("\ufeff".encode())
     assert "کراچی,7" in response.content.decode("utf-8-sig")
+
+
+def test_a_negative_figure_draws_no_bar_but_says_its_value():
+    svg = bar_chart_svg(chart_id="c", title="t", bars=[Bar("Quiz", -3.5), Bar("Other", 10)], rtl=False)
+    assert 'width="1"' in svg and "-3.5" in svg
+
+
+def test_exported_text_cannot_run_as_a_formula():
+    from impact.tables import WITHHELD, cell_export
+
+    assert cell_export("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert cell_export(-2.5) == -2.5
+    with translation.override("en"):
+        assert cell_export(None) == "fewer than 5" and cell_export(WITHHELD) == "not shown"

@@ -1,0 +1,21 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.dashboard import DashboardSection, provider
+from impact.selectors import user_sees_dashboard
+
+
+@provider
+def impact_sections(user) -> list[DashboardSection]:
+    if not user_sees_dashboard(user):
+        return []
+    return [
+        DashboardSection(
+            title=_("Impact"),
+            description=_(
+                "Who your workshops reached, and where reports of harm are rising but workshops are few."
+            ),
+            url=reverse("impact:dashboard"),
+            order=15,
+        )
+    ]

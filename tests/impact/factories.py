@@ -1,0 +1,69 @@
+"""Data for impact tests: workshops that were held, with people, walk-ins, quizzes and feedback;
+incident reports through the real submission service (which writes the anonymised monthly tally)."""
+
+import datetime
+
+from django.utils import timezone
+
+from tests import factories
+from tests.incidents.factories import submit
+from tests.workshops.factories import AmbassadorProfileFactory, RegistrationFactory, WorkshopFactory
+from workshops.models import Feedback, QuizTally, WalkInCount, Workshop
+
+
+def held_workshop(
+    *,
+    district: str = "Karachi Central",
+    province: str = "SD",
+    days_ago: int = 10,
+    attended: int = 0,
+    registered_only: int = 0,
+    walk_ins: dict | None = None,
+    **kwargs,
+) -> Workshop:
+    """A workshop that took place `days_ago` days ago, with `attended` people ticked present and
+    `registered_only` who registered but did not come; walk_ins: {(gender, age_band): count}."""
+    starts = (timezone.now() - datetime.timedelta(days=days_ago)).replace(second=0, microsecond=0)
+    workshop = WorkshopFactory(
+        district=factories.district(district, province),
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+        status=kwargs.pop("status", Workshop.Status.COMPLETED),
+        capacity=max(attended + registered_only, 1) + 10,
+        **kwargs,
+    )
+    for _n in range(attended):
+        RegistrationFactory(workshop=workshop, attended=True)
+    for _n in range(registered_only):
+        RegistrationFactory(workshop=workshop)
+    for (gender, band), count in (walk_ins or {}).items():
+        WalkInCount.objects.create(workshop=workshop, gender=gender, age_band=band, count=count)
+    return workshop
+
+
+def quiz(workshop: Workshop, *, module="scams-fraud", questions=10, people=10, pre=40, post=70) -> QuizTally:
+    return QuizTally.objects.create(
+        workshop=workshop,
+        module=module,
+        questions=questions,
+        pre_participants=people,
+        pre_correct=pre,
+        post_participants=people,
+        post_correct=post,
+    )
+
+
+def feedback(workshop: Workshop, *, useful=4, confidence="more", recommend=True, count=1) -> None:
+    for _n in range(count):
+        Feedback.objects.create(
+            workshop=workshop, useful=useful, confidence=confidence, would_recommend=recommend
+        )
+
+
+def reports(count: int, *, category_slug="fake-prize", district="Karachi Central", province="SD") -> None:
+    for _n in range(count):
+        submit(category_slug=category_slug, district=district, province=province)
+
+
+def ambassador(**kwargs):
+    return AmbassadorProfileFactory(**kwargs)
