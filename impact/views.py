@@ -10,8 +10,8 @@ from django.shortcuts import render
 from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 
+from common.exports import csv_response, xlsx_response
 from impact import selectors, tables
-from impact.exports import csv_response, xlsx_response
 from impact.forms import DashboardFilterForm
 
 FORMATS = ("csv", "xlsx")

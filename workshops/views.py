@@ -1,7 +1,6 @@
 """Thin views: check access, call a selector or a service, render."""
 
 import calendar as month_calendar
-import csv
 import datetime
 from urllib.parse import quote
 
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from ambassadors.models import AmbassadorProfile
 from ambassadors.services import ambassador_calendar_token_rotate
+from common.exports import csv_response
 from common.phone import display_phone
 from workshops import selectors, services
 from workshops.calendar import workshops_calendar
@@ -416,21 +416,6 @@ def manage_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "workshops/manage/cancel.html", {"workshop": workshop, "form": form})
 
 
-def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    response.write("\ufeff")  # spreadsheet programs then read Urdu names correctly
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        # A cell starting with = + - @ would run as a formula in a spreadsheet.
-        writer.writerow(
-            ["'" + cell if isinstance(cell, str) and cell[:1] and cell[0] in "=+-@" else cell for cell in row]
-        )
-    return response
-
-
 @login_required
 def manage_export(request: HttpRequest) -> HttpResponse:
     workshops = selectors.coordinator_workshops(user=request.user)
@@ -473,7 +458,7 @@ def manage_export(request: HttpRequest) -> HttpResponse:
         _("Waiting"),
         _("Lead facilitator"),
     ]
-    return _csv_response("workshops.csv", header, rows)
+    return csv_response(filename="workshops", header=header, rows=rows)
 
 
 @login_required
@@ -502,7 +487,7 @@ def manage_registrations_csv(request: HttpRequest, pk: int) -> HttpResponse:
         _("Attended"),
         _("Registered"),
     ]
-    return _csv_response(f"workshop-{pk}-registrations.csv", header, rows)
+    return csv_response(filename=f"workshop-{pk}-registrations", header=header, rows=rows)
 
 
 # --- Facilitators (and coordinators in scope) -----------------------------------------------------

@@ -2,8 +2,8 @@ import re
 
 from django.utils import translation
 
+from common.exports import csv_response
 from impact.charts import Bar, bar_chart_svg
-from impact.exports import csv_response
 from impact.suppression import shown, suppress
 
 BARS = [Bar("Karachi Central", 40), Bar("حیدرآباد", 10), Bar("Thar <script>", None)]

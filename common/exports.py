@@ -1,0 +1,54 @@
+"""Tables as CSV or XLSX downloads, the same way everywhere.
+
+CSV is UTF-8 with a byte-order mark, so spreadsheet programs read Urdu, Sindhi and Pashto
+correctly. A text cell starting with = + - @ is prefixed with ' so a spreadsheet never runs it as a
+formula (names and notes come from the public). Exports hold personal data: never cached.
+"""
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _safe(cell):
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def csv_response(*, filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
+    """`filename` without extension."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow([_safe(cell) for cell in header])
+    writer.writerows([_safe(cell) for cell in row] for row in rows)
+    return _attachment(response, f"{filename}.csv")
+
+
+def xlsx_response(
+    *, filename: str, sheet: str, header: Sequence[str], rows: Iterable[Sequence]
+) -> HttpResponse:
+    """`filename` without extension; `sheet` is cut to Excel's 31 characters."""
+    workbook = Workbook(write_only=True)
+    worksheet = workbook.create_sheet(title=sheet[:31])
+    worksheet.append([_safe(cell) for cell in header])
+    for row in rows:
+        worksheet.append([_safe(cell) for cell in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    return _attachment(response, f"{filename}.xlsx")
