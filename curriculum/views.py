@@ -1,11 +1,15 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from accounts.models import User
+from common.cache import fragment_key
 from curriculum import selectors, services
 from curriculum.content import module_context
 from curriculum.downloads import stored_file_response
@@ -14,26 +18,33 @@ from curriculum.models import Material, OfflinePack
 from curriculum.packs import pack_fingerprint
 
 LIBRARY_PAGE_SIZE = 24
+LIBRARY = "curriculum:library"
+LIBRARY_CACHE_SECONDS = 300
 
 
 @require_safe
 def library(request: HttpRequest) -> HttpResponse:
+    """The library. Its result list is cached per language and query until any curriculum content
+    changes (common.cache): rendering two dozen translated cards is most of the page's cost."""
     language = translation.get_language()
     topics = selectors.topics()
     form = LibraryFilterForm(request.GET or None, topics=topics)
     filters = form.filters() if request.GET else {}
-    page = Paginator(selectors.library_modules(language=language, **filters), LIBRARY_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    for module in page.object_list:
-        module.content = selectors.module_content_language(module, language)
-    query_string = request.GET.copy()
-    query_string.pop("page", None)
-    return render(
-        request,
-        "curriculum/library.html",
-        {"form": form, "page": page, "topics": topics, "query_string": query_string.urlencode()},
-    )
+    key = fragment_key(LIBRARY, language, request.GET.urlencode(), str(settings.CURRICULUM_SHOW_UNREVIEWED))
+    results = cache.get(key)
+    if results is None:
+        page = Paginator(selectors.library_modules(language=language, **filters), LIBRARY_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        for module in page.object_list:
+            module.content = selectors.module_content_language(module, language)
+        query_string = request.GET.copy()
+        query_string.pop("page", None)
+        results = render_to_string(
+            "curriculum/_library_results.html", {"page": page, "query_string": query_string.urlencode()}
+        )
+        cache.set(key, results, LIBRARY_CACHE_SECONDS)
+    return render(request, "curriculum/library.html", {"form": form, "topics": topics, "results": results})
 
 
 @require_safe

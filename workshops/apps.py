@@ -7,21 +7,9 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("Workshops")
 
     def ready(self) -> None:
-        from django.db import transaction
-        from django.db.models.signals import post_delete, post_save
-
+        from common.cache import retire_on_change
         from workshops.models import Registration, Workshop, WorkshopTopic
-        from workshops.selectors import public_list_changed
+        from workshops.selectors import PUBLIC_LIST
 
-        def forget_public_list(**kwargs) -> None:
-            """Any saved workshop, topic or registration (admin edits included) retires the cached
-            public list: now, and again once committed, so a page rendered from the
-            not-yet-committed state is not kept."""
-            public_list_changed()
-            transaction.on_commit(public_list_changed)
-
-        for model in (Workshop, WorkshopTopic, Registration):
-            post_save.connect(forget_public_list, sender=model, dispatch_uid=f"public-list-{model.__name__}")
-            post_delete.connect(
-                forget_public_list, sender=model, dispatch_uid=f"public-list-{model.__name__}-delete"
-            )
+        # The cached public list shows seats left: any workshop, topic or registration change retires it.
+        retire_on_change(PUBLIC_LIST, Workshop, WorkshopTopic, Registration)

@@ -1,7 +1,6 @@
 """Reads the pages need, written once, with their joins. Every list runs a fixed number of queries."""
 
 import datetime
-import hashlib
 from dataclasses import dataclass
 
 from django.db.models import Avg, Count, Q
@@ -36,27 +35,8 @@ class PublicFilters:
     date_to: datetime.date | None = None
 
 
-PUBLIC_LIST_VERSION_KEY = "workshops:public-list-version"
+PUBLIC_LIST = "workshops:public-list"
 PUBLIC_LIST_SECONDS = 120
-
-
-def public_list_cache_key(*, language: str, query: str) -> str:
-    """Cache key of one rendered page of the public list; changes whenever any workshop or
-    registration changes (see `public_list_changed`), so seat counts are never stale for long."""
-    from django.core.cache import cache
-
-    version = cache.get_or_set(PUBLIC_LIST_VERSION_KEY, 1, None)
-    digest = hashlib.sha256(query.encode()).hexdigest()[:16]
-    return f"workshops:public-list:{version}:{language}:{digest}"
-
-
-def public_list_changed() -> None:
-    from django.core.cache import cache
-
-    try:
-        cache.incr(PUBLIC_LIST_VERSION_KEY)
-    except ValueError:
-        cache.set(PUBLIC_LIST_VERSION_KEY, 1, None)
 
 
 def public_workshops(*, filters: PublicFilters | None = None):

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from ambassadors.models import AmbassadorProfile
 from ambassadors.services import ambassador_calendar_token_rotate
+from common.cache import fragment_key
 from common.exports import csv_response
 from common.phone import display_phone
 from workshops import selectors, services
@@ -59,7 +60,7 @@ def workshop_list(request: HttpRequest) -> HttpResponse:
     """The public list. Its results are cached per language and query until any workshop or
     registration changes: rendering twenty cards costs far more than everything else on the page."""
     form = PublicFilterForm(request.GET or None)
-    key = selectors.public_list_cache_key(language=translation.get_language(), query=request.GET.urlencode())
+    key = fragment_key(selectors.PUBLIC_LIST, translation.get_language(), request.GET.urlencode())
     results = cache.get(key)
     if results is None:
         filters = selectors.PublicFilters()

@@ -71,3 +71,13 @@ def test_library_works_without_javascript_and_is_light(client):
     page = response.content.decode()
     assert "<script" not in page
     assert len(response.content) < 60 * 1024
+
+
+def test_cached_library_shows_an_edited_module_at_once(client):
+    module = ModuleFactory(title_en="Spotting fake prize calls")
+    assert "Spotting fake prize calls" in client.get("/en/library/").content.decode()
+    module.title_en = "Fake prize calls: what to do"
+    module.save()
+    html = client.get("/en/library/").content.decode()
+    assert "Fake prize calls: what to do" in html
+    assert "Spotting fake prize calls" not in html
