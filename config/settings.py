@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "incidents",
     "ambassadors",
     "workshops",
+    "curriculum",
 ]
 
 MIDDLEWARE = [
@@ -227,6 +228,9 @@ TIME_ZONE = "Asia/Karachi"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "ur", "sd", "ps")
+# The admin's language tabs need jQuery UI; modeltranslation would load it from a third-party CDN.
+# Served from this site instead (static/curriculum/vendor, from Debian's libjs-jquery-ui).
+JQUERY_UI_URL = "curriculum/vendor/jquery-ui-tabs.min.js"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "default": ("en",),
     "ur": ("en",),
@@ -278,6 +282,13 @@ INCIDENT_FOLLOW_UP_FAILURES_PER_15_MINUTES = int(
 )
 # Where the quick-exit button leaves to (a neutral site; history is replaced when JS runs).
 INCIDENT_QUICK_EXIT_URL = os.environ.get("INCIDENT_QUICK_EXIT_URL", "https://www.google.com/search?q=weather")
+# --- Curriculum -----------------------------------------------------------------------------------
+
+# Largest material upload accepted (megabytes); audio for low-literacy groups is the biggest kind.
+CURRICULUM_MAX_UPLOAD_MB = int(os.environ.get("CURRICULUM_MAX_UPLOAD_MB", "40"))
+# Show translations still marked "needs review" (with a visible notice) when no published one
+# exists. Off by default: only published translations are shown (DESIGN.md, Languages).
+CURRICULUM_SHOW_UNREVIEWED = env_bool("CURRICULUM_SHOW_UNREVIEWED", False)
 
 # --- Email ----------------------------------------------------------------------------------------
 

@@ -22,5 +22,6 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("notifications.urls")),
     path("", include("incidents.urls")),
     path("workshops/", include("workshops.urls")),
+    path("library/", include("curriculum.urls")),
     prefix_default_language=True,
 )

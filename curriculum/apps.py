@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CurriculumConfig(AppConfig):
+    name = "curriculum"
+    verbose_name = _("Curriculum")
+
+    def ready(self) -> None:
+        from curriculum import dashboard  # noqa: F401  (registers the dashboard cards)

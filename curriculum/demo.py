@@ -1,0 +1,9 @@
+"""`demo_data` loads the starter curriculum (the same content a new installation gets)."""
+
+ORDER = 20
+
+
+def load() -> list[str]:
+    from curriculum.starter import starter_curriculum_load
+
+    return starter_curriculum_load(with_handouts=True)

@@ -1,0 +1,60 @@
+"""Handout PDFs generated from a module's own text with WeasyPrint (HarfBuzz shapes Arabic script;
+the page is right-to-left for ur/sd/ps). Fonts come from static/fonts in the repository, never from
+whatever a machine happens to have installed."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from curriculum.models import Module
+
+FONT_FILES = {
+    "nastaliq": ("Noto Nastaliq Urdu", "noto-nastaliq-urdu-arabic-{weight}-normal.woff2"),
+    "naskh": ("Noto Naskh Arabic", "noto-naskh-arabic-arabic-{weight}-normal.woff2"),
+}
+
+
+def font_faces(*, base: str | None = None) -> list[dict]:
+    """@font-face entries for the shipped fonts. `base` is a relative folder (offline packs);
+    without it, absolute file URLs for WeasyPrint."""
+    faces = []
+    for family, pattern in FONT_FILES.values():
+        for weight in (400, 700):
+            name = pattern.format(weight=weight)
+            if base is not None:
+                url = f"{base}/{name}"
+            else:
+                url = Path(finders.find(f"fonts/{name}")).as_uri()
+            faces.append({"family": family, "weight": weight, "url": url, "name": name})
+    return faces
+
+
+def font_paths() -> list[Path]:
+    return [Path(finders.find(f"fonts/{face['name']}")) for face in font_faces(base="")]
+
+
+def handout_html(module: Module, language: str) -> str:
+    """The handout uses the module's text in exactly this language: no mixing of languages."""
+    chain = [language]
+    with translation.override(language):
+        return render_to_string(
+            "curriculum/handout_pdf.html",
+            {
+                "module": module,
+                "language": language,
+                "content_chain": chain,
+                "cards": list(module.cards.all()),
+                "font_faces": font_faces(),
+                "font_family": settings.LANGUAGE_FONTS.get(language),
+                "direction": "rtl" if translation.get_language_bidi() else "ltr",
+            },
+        )
+
+
+def handout_pdf(module: Module, language: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=handout_html(module, language), base_url=str(settings.BASE_DIR)).write_pdf()
