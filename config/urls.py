@@ -23,5 +23,6 @@ urlpatterns += i18n_patterns(
     path("", include("incidents.urls")),
     path("workshops/", include("workshops.urls")),
     path("library/", include("curriculum.urls")),
+    path("", include("ambassadors.urls")),  # /<lang>/ambassadors/... and /<lang>/certificates/verify/
     prefix_default_language=True,
 )
