@@ -208,18 +208,19 @@ def confirmations_for(*, user):
 def quiz_language(quiz, language: str) -> tuple[str, bool]:
     """(language to show the quiz in, whether that translation is still unreviewed).
 
-    A published translation in the page language's chain (sd/ps -> ur -> en) first; failing that, a
-    translation marked "needs review" in the chain, shown with a notice (a trainee is better served by
-    a draft in their language than by none); English last."""
-    from curriculum.selectors import language_chain
+    The curriculum's rule (DESIGN.md, Languages): the first language of the chain (sd/ps -> ur -> en)
+    whose translation is published; translations marked "needs review" only when
+    CURRICULUM_SHOW_UNREVIEWED is on, after published ones, with a notice. English last."""
+    from curriculum.selectors import language_chain, showable_statuses
 
+    allowed = showable_statuses()
     chain = language_chain(language)
-    for code in chain:
-        if quiz.status_in(code) == TranslationStatus.PUBLISHED:
-            return code, False
-    for code in chain:
-        if quiz.status_in(code) == TranslationStatus.NEEDS_REVIEW:
-            return code, True
+    for status in (TranslationStatus.PUBLISHED, TranslationStatus.NEEDS_REVIEW):
+        if status not in allowed:
+            continue
+        for code in chain:
+            if quiz.status_in(code) == status:
+                return code, status != TranslationStatus.PUBLISHED
     return "en", quiz.status_en != TranslationStatus.PUBLISHED
 
 
