@@ -173,7 +173,7 @@ def test_approval_creates_the_account_enrols_and_sends_the_link_in_their_languag
     assert client.get(link).status_code == 404  # used once
 
 
-def test_approval_without_email_asks_for_one_and_decided_applications_stay_decided(client, world):
+def test_approval_without_email_asks_for_one_and_decided_applications_stay_decided(client, world, english):
     application = ApplicationFactory(email="")
     with pytest.raises(Exception, match="no email"):
         services.application_approve(

@@ -36,7 +36,10 @@ def test_the_urdu_certificate_pdf_has_the_urdu_text_in_logical_order(urdu_certif
     pdf = certificate_pdf(urdu_certificate, verify_url=verify_url)
     with translation.override("ur"):
         level = str(urdu_certificate.get_level_display())
-    expected = [URDU_NAME, "سفیر کی بنیادی تربیت", level]
+        heading = translation.gettext("This certificate is awarded to")
+        code_label = translation.gettext("Verification code:")
+    assert heading != "This certificate is awarded to", "the Urdu catalog is compiled"
+    expected = [URDU_NAME, "سفیر کی بنیادی تربیت", level, heading, code_label.rstrip(":")]
 
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1
