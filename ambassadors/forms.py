@@ -198,6 +198,16 @@ class MentorForm(forms.Form):
         self.fields["mentor"].empty_label = _("No mentor")
 
 
+class EnrolForm(forms.Form):
+    track = forms.ModelChoiceField(
+        label=_("Enrol in another track"), queryset=None, empty_label=_("Choose a track")
+    )
+
+    def __init__(self, *args, tracks, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["track"].queryset = tracks
+
+
 class RevokeForm(forms.Form):
     reason = CleanCharField(label=_("Reason for revoking"), max_length=300)
 

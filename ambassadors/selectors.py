@@ -3,7 +3,8 @@
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -321,6 +322,19 @@ class DirectoryFilters:
     query: str = ""
 
 
+def _completed_led_count():
+    """Workshops led and completed, as a correlated subquery: Postgres counts only the rows of the
+    page shown, and the pagination COUNT(*) needs no join (as workshops' with_seat_counts does)."""
+    counted = (
+        Workshop.objects.filter(lead_facilitator=OuterRef("pk"), status=Workshop.Status.COMPLETED)
+        .order_by()
+        .values("lead_facilitator")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def directory(*, user, filters: DirectoryFilters | None = None):
     """Ambassadors whose district is in the coordinator's scope (admins: everyone)."""
     if not user_is_coordinator(user):
@@ -330,14 +344,7 @@ def directory(*, user, filters: DirectoryFilters | None = None):
         AmbassadorProfile.objects.in_scope_of(user)
         .exclude(level=AmbassadorProfile.Level.APPLICANT)
         .select_related("user", "district__province", "mentor__user")
-        .annotate(
-            led_count=Count(
-                "led_workshops", filter=Q(led_workshops__status=Workshop.Status.COMPLETED), distinct=True
-            ),
-            valid_certificates=Count(
-                "certificates", filter=Q(certificates__revoked_at__isnull=True), distinct=True
-            ),
-        )
+        .annotate(led_count=_completed_led_count())
     )
     if filters.district:
         queryset = queryset.filter(district_id=filters.district)
@@ -365,6 +372,12 @@ def directory_profile(*, user, pk: int) -> AmbassadorProfile:
         ),
         pk=pk,
     )
+
+
+def tracks_to_enrol(*, profile: AmbassadorProfile):
+    from ambassadors.models import Track
+
+    return Track.objects.active().exclude(enrolments__profile=profile)
 
 
 def mentor_choices(*, profile: AmbassadorProfile):

@@ -37,6 +37,7 @@ urlpatterns = [
     path("ambassadors/directory/export.csv", coordinators.directory_export, name="directory_export"),
     path("ambassadors/directory/<int:pk>/", coordinators.directory_detail, name="directory_detail"),
     path("ambassadors/directory/<int:pk>/mentor/", coordinators.directory_mentor, name="directory_mentor"),
+    path("ambassadors/directory/<int:pk>/enrol/", coordinators.directory_enrol, name="directory_enrol"),
     path("ambassadors/directory/<int:pk>/promote/", coordinators.directory_promote, name="directory_promote"),
     path(
         "ambassadors/certificates/<str:code>/revoke/",

@@ -18,6 +18,7 @@ from ambassadors.forms import (
     ApproveForm,
     DeclineForm,
     DirectoryFilterForm,
+    EnrolForm,
     MentorForm,
     RevokeForm,
 )
@@ -249,6 +250,7 @@ def directory_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 initial={"mentor": profile.mentor_id}, choices=selectors.mentor_choices(profile=profile)
             ),
             "revoke_form": RevokeForm(),
+            "enrol_form": EnrolForm(tracks=selectors.tracks_to_enrol(profile=profile)),
             "application": getattr(profile, "application", None),
         },
     )
@@ -268,6 +270,19 @@ def directory_mentor(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The mentor is saved."))
     else:
         messages.error(request, _("Choose a master trainer from the list."))
+    return redirect("ambassadors:directory_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def directory_enrol(request: HttpRequest, pk: int) -> HttpResponse:
+    profile = selectors.directory_profile(user=request.user, pk=pk)
+    form = EnrolForm(request.POST, tracks=selectors.tracks_to_enrol(profile=profile))
+    if form.is_valid():
+        services.enrolment_create(profile=profile, track=form.cleaned_data["track"])
+        messages.success(request, _("Enrolled. The track now appears on their training page."))
+    else:
+        messages.error(request, _("Choose a track from the list."))
     return redirect("ambassadors:directory_detail", pk=pk)
 
 

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +20,7 @@ from ambassadors.forms import ApplicationForm, VerifyForm
 from ambassadors.models import Application
 
 SESSION_APPLICATION = "ambassadors:application"
+APPLY_FORM_SECONDS = 600  # district lists change rarely; a new district shows within ten minutes
 
 
 @never_cache
@@ -53,7 +55,11 @@ def apply(request: HttpRequest) -> HttpResponse:
                 request.session[SESSION_APPLICATION] = [application.pk, created]
                 return redirect("ambassadors:applied")
         return render(request, "ambassadors/apply.html", {"form": form}, status=400)
-    return render(request, "ambassadors/apply.html", {"form": form})
+    # The empty form (160 districts, every choice) is the same for everyone in a language: render once.
+    form_html = cache.get_or_set(
+        f"ambassadors:apply-form:{translation.get_language()}", form.render, APPLY_FORM_SECONDS
+    )
+    return render(request, "ambassadors/apply.html", {"form": form, "form_html": form_html})
 
 
 @never_cache

@@ -161,5 +161,11 @@ RULES = {
     "ambassadors:directory_mentor": Rule(
         directory("mentor/", level="trainee"), only(COORDINATOR_REDIRECT), method="post", data={"mentor": ""}
     ),
+    "ambassadors:directory_enrol": Rule(
+        lambda world: f"/en/ambassadors/directory/{AmbassadorProfileFactory().pk}/enrol/",
+        only(COORDINATOR_REDIRECT),
+        method="post",
+        data={"track": ""},
+    ),
     "ambassadors:directory_promote": Rule(directory("promote/"), only(COORDINATOR_REDIRECT), method="post"),
 }

@@ -127,3 +127,18 @@ def test_the_ambassador_page_shows_next_step_progress_workshops_materials_and_re
 def test_coordinators_see_their_dashboard_cards(world):
     titles = [section.title for section in dashboard_sections_for(world.users["coordinator"])]
     assert "Ambassador applications" in titles and "Ambassador directory" in titles
+
+
+def test_a_coordinator_enrols_an_ambassador_in_another_track(client, world):
+    from tests.ambassadors.factories import TrackFactory
+
+    profile = AmbassadorProfileFactory()
+    track = TrackFactory(name_en="School sessions")
+    client.force_login(world.users["coordinator"])
+    assert "School sessions" in client.get(f"/en/ambassadors/directory/{profile.pk}/").content.decode()
+    client.post(f"/en/ambassadors/directory/{profile.pk}/enrol/", {"track": track.pk})
+    assert profile.enrolments.filter(track=track).exists()
+    client.force_login(world.users["coordinator_elsewhere"])
+    assert (
+        client.post(f"/en/ambassadors/directory/{profile.pk}/enrol/", {"track": track.pk}).status_code == 404
+    )
