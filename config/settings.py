@@ -284,6 +284,17 @@ INCIDENT_FOLLOW_UP_FAILURES_PER_15_MINUTES = int(
 )
 # Where the quick-exit button leaves to (a neutral site; history is replaced when JS runs).
 INCIDENT_QUICK_EXIT_URL = os.environ.get("INCIDENT_QUICK_EXIT_URL", "https://www.google.com/search?q=weather")
+# --- Ambassadors (docs/ambassadors.md) ------------------------------------------------------------
+
+# Unknown codes one connection may try on the certificate verify page per 15 minutes before every
+# lookup from it is refused for the rest of the window (brute-force guessing of codes).
+CERTIFICATE_VERIFY_FAILURES_PER_15_MINUTES = int(
+    os.environ.get("CERTIFICATE_VERIFY_FAILURES_PER_15_MINUTES", "10")
+)
+# New ambassador applications accepted from one connection per hour (a repeat of the same phone
+# number is recognised and not counted).
+AMBASSADOR_APPLICATIONS_PER_HOUR = int(os.environ.get("AMBASSADOR_APPLICATIONS_PER_HOUR", "5"))
+
 # --- Curriculum -----------------------------------------------------------------------------------
 
 # Largest material upload accepted (megabytes); audio for low-literacy groups is the biggest kind.

@@ -24,5 +24,6 @@ urlpatterns += i18n_patterns(
     path("workshops/", include("workshops.urls")),
     path("library/", include("curriculum.urls")),
     path("impact/", include("impact.urls")),
+    path("", include("ambassadors.urls")),  # /<lang>/ambassadors/... and /<lang>/certificates/verify/
     prefix_default_language=True,
 )

@@ -1,8 +1,6 @@
-"""The ambassador's profile: what scheduling needs to know about a facilitator.
-
-Kept minimal on purpose: the ambassadors issue extends this app (applications, training tracks,
-certificates) around the same model.
-"""
+"""The ambassador's profile: what scheduling needs to know about a facilitator, what coordinators
+filter the directory by, and where the ambassador is on the way applicant -> trainee -> certified
+ambassador -> master trainer."""
 
 import secrets
 
@@ -10,6 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from ambassadors.models.choices import Availability, Background
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -23,12 +23,25 @@ def validate_languages(value) -> None:
         raise ValidationError(_("Choose languages from English, Urdu, Sindhi and Pashto."), code="languages")
 
 
+def validate_availability(value) -> None:
+    if not isinstance(value, list) or not all(item in Availability.values for item in value):
+        raise ValidationError(_("Choose from the times listed."), code="availability")
+
+
 class AmbassadorProfileQuerySet(models.QuerySet):
     def able_to_lead(self):
         return self.filter(level__in=AmbassadorProfile.LEADING_LEVELS)
 
     def active(self):
         return self.filter(user__is_active=True).exclude(level=AmbassadorProfile.Level.APPLICANT)
+
+    def master_trainers(self):
+        return self.active().filter(level=AmbassadorProfile.Level.MASTER_TRAINER)
+
+    def in_scope_of(self, user):
+        from regions.models import District
+
+        return self.filter(District.objects.scope_filter(user, field="district"))
 
 
 class AmbassadorProfile(models.Model):
@@ -74,6 +87,31 @@ class AmbassadorProfile(models.Model):
     phone = models.CharField(
         _("phone"), max_length=16, blank=True, help_text=_("In E.164, e.g. +923001234567.")
     )
+    languages_spoken = models.JSONField(
+        _("languages spoken"), default=list, blank=True, validators=[validate_languages]
+    )
+    background = models.CharField(_("background"), max_length=20, choices=Background.choices, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
+    availability = models.JSONField(
+        _("availability"), default=list, blank=True, validators=[validate_availability]
+    )
+    certificate_language = models.CharField(
+        _("language of certificates"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("Empty: the ambassador's preferred language."),
+    )
+    # A master trainer who mentors this trainee and confirms the "lead under a mentor" step.
+    mentor = models.ForeignKey(
+        "self",
+        verbose_name=_("mentor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="mentees",
+        limit_choices_to={"level": "master_trainer"},
+    )
     # Secret of the private calendar feed; rotating it revokes every copy of the old URL.
     calendar_token = models.CharField(
         _("calendar feed token"), max_length=64, unique=True, default=new_calendar_token, editable=False
@@ -99,5 +137,19 @@ class AmbassadorProfile(models.Model):
     def can_facilitate(self) -> bool:
         return self.level in self.FACILITATING_LEVELS
 
+    @property
+    def is_master_trainer(self) -> bool:
+        return self.level == self.Level.MASTER_TRAINER
+
     def speaks(self, language: str) -> bool:
         return language in (self.languages or [])
+
+    @property
+    def chosen_certificate_language(self) -> str:
+        return self.certificate_language or self.user.language or settings.LANGUAGE_CODE
+
+    def clean(self) -> None:
+        if self.mentor_id and self.mentor_id == self.pk:
+            raise ValidationError({"mentor": _("An ambassador cannot mentor themselves.")})
+        if self.mentor_id and not self.mentor.is_master_trainer:
+            raise ValidationError({"mentor": _("Only a master trainer can be a mentor.")})

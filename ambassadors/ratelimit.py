@@ -1,0 +1,17 @@
+"""Rate limits for the public ambassador pages, with the incidents app's mechanism: only an HMAC of
+the masked client address appears in a cache key, with the window as its TTL; no address is stored."""
+
+from django.conf import settings
+
+from incidents.ratelimit import Limit, hit, is_limited
+
+__all__ = ["Limit", "application_limit", "hit", "is_limited", "verify_failure_limit"]
+
+
+def verify_failure_limit() -> Limit:
+    """Unknown codes typed on the verify page: guessing codes stops after a few misses."""
+    return Limit("certificate-verify", settings.CERTIFICATE_VERIFY_FAILURES_PER_15_MINUTES, 15 * 60)
+
+
+def application_limit() -> Limit:
+    return Limit("ambassador-apply", settings.AMBASSADOR_APPLICATIONS_PER_HOUR, 3600)

@@ -1,0 +1,130 @@
+"""Pages without an account: apply, the set-your-password link, certificate verification."""
+
+from allauth.account.models import EmailAddress
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from ambassadors import ratelimit, selectors, services
+from ambassadors.forms import ApplicationForm, VerifyForm
+from ambassadors.models import Application
+
+SESSION_APPLICATION = "ambassadors:application"
+APPLY_FORM_SECONDS = 600  # district lists change rarely; a new district shows within ten minutes
+
+
+@never_cache
+def apply(request: HttpRequest) -> HttpResponse:
+    form = ApplicationForm(request.POST or None)
+    limit = ratelimit.application_limit()
+    if request.method == "POST":
+        if ratelimit.is_limited(limit, request):
+            form.is_valid()
+            return render(
+                request,
+                "ambassadors/apply.html",
+                {
+                    "form": form,
+                    "notice": _(
+                        "Too many applications were sent from this connection. Please try again in an hour."
+                    ),
+                },
+                status=429,
+            )
+        if form.is_valid():
+            try:
+                application, created = services.application_submit(
+                    **form.service_fields(language=translation.get_language())
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                if created:
+                    ratelimit.hit(limit, request)
+                request.session[SESSION_APPLICATION] = [application.pk, created]
+                return redirect("ambassadors:applied")
+        return render(request, "ambassadors/apply.html", {"form": form}, status=400)
+    # The empty form (160 districts, every choice) is the same for everyone in a language: render once.
+    form_html = cache.get_or_set(
+        f"ambassadors:apply-form:{translation.get_language()}", form.render, APPLY_FORM_SECONDS
+    )
+    return render(request, "ambassadors/apply.html", {"form": form, "form_html": form_html})
+
+
+@never_cache
+def applied(request: HttpRequest) -> HttpResponse:
+    """The on-screen reference (kept in the session: it never travels in a URL)."""
+    stored = request.session.get(SESSION_APPLICATION)
+    application = Application.objects.filter(pk=stored[0]).first() if stored else None
+    if application is None:
+        return redirect("ambassadors:apply")
+    return render(request, "ambassadors/applied.html", {"application": application, "created": stored[1]})
+
+
+def _user_from(uidb64: str):
+    try:
+        pk = force_str(urlsafe_base64_decode(uidb64))
+        return get_user_model().objects.get(pk=pk)
+    except (ValueError, TypeError, OverflowError, get_user_model().DoesNotExist):
+        return None
+
+
+@never_cache
+def welcome(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The invitation link: the new ambassador chooses a password and is signed in. The token is
+    Django's password-reset token, so the link stops working once a password is set."""
+    user = _user_from(uidb64)
+    if user is None or not user.is_active or not default_token_generator.check_token(user, token):
+        return render(request, "ambassadors/welcome_invalid.html", status=404)
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        # The link reached them, so the address (or phone) is theirs.
+        EmailAddress.objects.filter(user=user, email__iexact=user.email).update(verified=True)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome to Hifazat. Your password is set; here is your training."))
+        return redirect("ambassadors:home")
+    return render(
+        request,
+        "ambassadors/welcome.html",
+        {"form": form, "person": user},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@never_cache
+def certificate_verify(request: HttpRequest) -> HttpResponse:
+    """Valid, revoked or unknown: name, level, date and track only, never contact details.
+
+    Unknown codes count against the visitor's connection (an HMAC of the masked address, in the
+    cache); after CERTIFICATE_VERIFY_FAILURES_PER_15_MINUTES misses, every lookup is refused for a while."""
+    form = VerifyForm(request.GET or None)
+    context = {"form": form, "result": None}
+    if not form.is_bound:
+        return render(request, "ambassadors/verify.html", context)
+    limit = ratelimit.verify_failure_limit()
+    if ratelimit.is_limited(limit, request):
+        context["result"] = "limited"
+        return render(request, "ambassadors/verify.html", context, status=429)
+    if not form.is_valid():
+        return render(request, "ambassadors/verify.html", context, status=400)
+    certificate = selectors.certificate_by_code(form.cleaned_data["code"])
+    if certificate is None:
+        ratelimit.hit(limit, request)
+        context["result"] = "unknown"
+        return render(request, "ambassadors/verify.html", context)
+    context.update(result="valid" if certificate.is_valid else "revoked", certificate=certificate)
+    response = render(request, "ambassadors/verify.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
