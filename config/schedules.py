@@ -19,6 +19,12 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "task": "workshops.tasks.workshops_shred_personal_data_task",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Offline packs whose module changed since they were built (edits outside the admin too) are
+    # rebuilt at night, Pakistan time, so the morning's downloads are current.
+    "curriculum-packs-refresh-stale": {
+        "task": "curriculum.tasks.packs_refresh_stale_task",
+        "schedule": crontab(hour=2, minute=45),
+    },
     # impact: last month's summary to every coordinator, in their language (1st of the month, 07:00).
     "impact-monthly-summaries": {
         "task": "impact.tasks.monthly_summaries_task",

@@ -137,6 +137,33 @@ def module_packs_refresh(*, module: Module) -> None:
         pack_request(module=module, language=language)
 
 
+def packs_refresh_stale() -> list[int]:
+    """Nightly: queue a rebuild of every built pack whose module changed since it was built (edits
+    made outside the admin, e.g. an ORM save or a data migration, do not refresh packs themselves).
+
+    Reuses the fingerprint of `curriculum.packs` and `pack_request` (idempotent; the build is queued
+    after its commit). Returns the ids of the packs queued. A few queries per 200 packs to compare."""
+    from curriculum.packs import pack_fingerprint
+
+    stale = []
+    packs = (
+        OfflinePack.objects.filter(status=OfflinePack.Status.READY)
+        .select_related("module")
+        .prefetch_related("module__materials")
+        .order_by("pk")
+    )
+    for pack in packs.iterator(chunk_size=200):
+        if pack.fingerprint != pack_fingerprint(pack.module, pack.language):
+            stale.append(pack)
+    queued = []
+    for pack in stale:
+        if pack_request(module=pack.module, language=pack.language).status == OfflinePack.Status.QUEUED:
+            queued.append(pack.pk)
+    if queued:
+        logger.info("offline packs queued for rebuild: %s", queued)
+    return queued
+
+
 def pack_is_current(pack: OfflinePack, fingerprint: str) -> bool:
     return pack.status == OfflinePack.Status.READY and pack.fingerprint == fingerprint and bool(pack.file)
 

@@ -13,3 +13,12 @@ def pack_build_task(self, pack_id: int) -> None:
         return
     except Exception as error:
         raise self.retry(exc=error) from error
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def packs_refresh_stale_task() -> None:
+    """Daily (config/schedules.py): queue rebuilds of packs whose module changed; each build is its
+    own `pack_build_task(pack_id)`. Idempotent: a second run finds them queued, not stale-and-ready."""
+    from curriculum.services import packs_refresh_stale
+
+    packs_refresh_stale()

@@ -1,0 +1,111 @@
+"""Ambassador nudges, wired into the notifications app (docs/notifications.md, docs/ambassadors.md).
+
+A trainee whose track has stalled (nothing submitted or completed) for AMBASSADOR_NUDGE_AFTER_DAYS
+days gets one nudge, on SMS (if they have a number) and email, in their language, naming their next
+step. The stall is counted from the enrolment's last progress (or the enrolment itself when there is
+none yet); that time is the delivery's `occurrence`, so each stall nudges once and a trainee who
+moves and then stalls again is nudged again.
+
+Not nudged: certified ambassadors and master trainers, completed tracks, inactive accounts, and
+enrolments with a step waiting for someone else's confirmation (the trainee is not the one stalled).
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from ambassadors.models import AmbassadorProfile, Enrolment, StepProgress, TrackStep
+from ambassadors.selectors import _track_state
+from notifications.models import Channel
+from notifications.rules import RelativeRule, registry
+from workshops.reminders import _facilitator_filters, facilitator_sms_number
+
+SMS, EMAIL = Channel.SMS.value, Channel.EMAIL.value
+TEMPLATES = "ambassadors/messages/"
+
+STALLED_NUDGE = "ambassadors.stalled_nudge"
+
+# A trainee stalled for longer than this past the nudge day (e.g. when nudges are first turned on,
+# or after a long outage) is not nudged out of the blue.
+NUDGE_VALID_FOR = timedelta(days=30)
+
+
+def stalled_enrolments():
+    """Unfinished enrolments of active trainees, with `stalled_since` (last progress, else enrolment)."""
+    waiting = StepProgress.objects.filter(enrolment=OuterRef("pk"), status=StepProgress.Status.WAITING)
+    return (
+        Enrolment.objects.filter(
+            completed_at__isnull=True,
+            profile__level=AmbassadorProfile.Level.TRAINEE,
+            profile__user__is_active=True,
+            track__active=True,
+        )
+        .exclude(Exists(waiting))
+        .annotate(stalled_since=Coalesce("last_progress_at", "enrolled_at"))
+        .select_related("track", "profile__user__notification_phone")
+        .prefetch_related(
+            Prefetch("track__steps", queryset=TrackStep.objects.prefetch_related("prerequisites")),
+            "progress",
+        )
+    )
+
+
+def _address(enrolment: Enrolment, channel: str) -> str | None:
+    profile = enrolment.profile
+    if channel == SMS:
+        return facilitator_sms_number(user=profile.user, profile=profile)
+    return profile.user.email or None
+
+
+def _context(enrolment: Enrolment) -> dict:
+    state = _track_state(enrolment)  # prefetched: no query
+    next_step = state.next_step
+    return {
+        "name": enrolment.profile.user.full_name,
+        "track": enrolment.track,
+        "step": next_step.step if next_step else None,
+        "completed": state.completed,
+        "total": state.total,
+    }
+
+
+class StallRule(RelativeRule):
+    """A RelativeRule whose offset is read from settings at scan time (tests and operators may change it)."""
+
+    @property
+    def offset(self) -> timedelta:
+        return timedelta(days=settings.AMBASSADOR_NUDGE_AFTER_DAYS)
+
+    @offset.setter
+    def offset(self, value: timedelta) -> None:
+        pass  # always the setting
+
+
+stalled_nudge = registry.register(
+    StallRule(
+        kind=STALLED_NUDGE,
+        label=_("Training nudge, track stalled"),
+        channels=(SMS, EMAIL),
+        template=TEMPLATES + "stalled_nudge",
+        recipients=stalled_enrolments,
+        subject_field="pk",
+        subject_model=Enrolment,
+        subject=lambda enrolment: enrolment,
+        event_field="stalled_since",
+        offset=timedelta(0),  # replaced by the setting
+        valid_for=NUDGE_VALID_FOR,
+        recipient_field="profile__user",
+        recipient_model=User,
+        recipient=lambda enrolment: enrolment.profile.user,
+        address=_address,
+        language=lambda enrolment: enrolment.profile.user.language,
+        name=lambda enrolment: enrolment.profile.user.full_name,
+        district_id=lambda enrolment: enrolment.profile.district_id,
+        context=_context,
+        channel_filters=_facilitator_filters("profile"),
+    )
+)
