@@ -114,7 +114,9 @@ def facilitated_workshop(*, user, pk: int) -> Workshop:
     profile = ambassador_profile_of(user)
     if profile is None:
         raise Http404
-    return get_object_or_404(Workshop.objects.facilitated_by(profile).for_listing(), pk=pk)
+    return get_object_or_404(
+        Workshop.objects.facilitated_by(profile).for_listing().prefetch_related(MODULES_USED), pk=pk
+    )
 
 
 def ambassador_workshops(*, profile: AmbassadorProfile):

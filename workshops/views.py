@@ -518,7 +518,12 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "workshops/manage/attendance.html",
-        {"workshop": workshop, "registrations": registrations, "walk_in_form": walk_in_form},
+        {
+            "workshop": workshop,
+            "registrations": registrations,
+            "walk_in_form": walk_in_form,
+            "modules": selectors.modules_for_page(workshop=workshop, language=translation.get_language()),
+        },
     )
 
 

@@ -107,3 +107,13 @@ def test_demo_workshops_link_the_starter_module_of_their_topic():
     assert "fake-payments-and-otp-theft" in set(banking.modules.values_list("slug", flat=True))
     for workshop in Workshop.objects.all():
         assert workshop.modules.count() == len(workshop.topics)
+
+
+def test_the_attendance_page_links_the_modules_materials_for_the_facilitator(client):
+    lead = AmbassadorProfileFactory()
+    workshop = WorkshopFactory(lead_facilitator=lead)
+    workshop.modules.set([ModuleFactory(slug="fake-sms", title_ur="جعلی ایس ایم ایس کی پہچان")])
+    client.force_login(lead.user)
+    html = client.get(f"/ur/workshops/manage/{workshop.pk}/attendance/").content.decode()
+    assert '<a href="/ur/library/fake-sms/">جعلی ایس ایم ایس کی پہچان</a>' in html
+    assert "ماڈیول کا مواد" in html
