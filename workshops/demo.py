@@ -14,7 +14,7 @@ from regions.models import District
 from workshops.models import Workshop
 from workshops.services import workshop_create, workshop_publish
 
-ORDER = 20
+ORDER = 25  # after curriculum (20): demo workshops link its starter modules; before ambassadors (30)
 
 DEMO_WORKSHOPS = [
     # title, district (English name), province code, town, venue kind, language, topics, hours from now, women only
@@ -78,6 +78,15 @@ def _ambassador() -> AmbassadorProfile | None:
     return profile
 
 
+def _link_starter_modules(workshop: Workshop, topics) -> None:
+    """Link the starter module of each of the workshop's topics, if the curriculum has it (idempotent)."""
+    from curriculum.models import Module
+    from curriculum.starter.loader import STARTER_MODULES
+
+    slugs = [data["slug"] for data in STARTER_MODULES if data["topic"] in set(topics)]
+    workshop.modules.add(*Module.objects.filter(slug__in=slugs))
+
+
 @transaction.atomic
 def load() -> list[str]:
     profile = _ambassador()
@@ -97,7 +106,9 @@ def load() -> list[str]:
         hours,
         women_only,
     ) in DEMO_WORKSHOPS:
-        if Workshop.objects.filter(title=title).exists():
+        existing = Workshop.objects.filter(title=title).first()
+        if existing is not None:
+            _link_starter_modules(existing, topics)
             continue
         starts_at = now + datetime.timedelta(hours=hours)
         workshop = workshop_create(
@@ -119,6 +130,7 @@ def load() -> list[str]:
             partner_organisation="",
             lead_facilitator=profile,
         )
+        _link_starter_modules(workshop, topics)
         workshop_publish(workshop=workshop, actor=coordinator)
         created += 1
     return [f"Workshops: {created} demo workshops created ({Workshop.objects.count()} in all)."]

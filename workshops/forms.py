@@ -6,11 +6,15 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import AmbassadorProfile
 from common.phone import PakistaniPhoneField
 from common.text import ascii_digits, clean_text
+from curriculum.models import Module
+from curriculum.rendering import translated
+from curriculum.selectors import language_chain
 from regions.models import District
 from workshops.models import Feedback, QuizTally, Topic, WalkInCount, Workshop
 from workshops.services import facilitator_problems
@@ -44,6 +48,22 @@ class FacilitatorMultipleChoiceField(forms.ModelMultipleChoiceField):
         return f"{profile} ({profile.get_level_display()})"
 
 
+class ModuleMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Curriculum modules ordered by topic, each labelled "topic: title" in the page language."""
+
+    def label_from_instance(self, module):
+        chain = language_chain(get_language() or settings.LANGUAGE_CODE)
+        topic = translated(module.topic, "title", chain) or module.topic.slug
+        title = translated(module, "title", chain) or module.slug
+        return f"{topic}: {title}"
+
+
+def module_choices():
+    return Module.objects.select_related("topic").order_by(
+        "topic__position", "topic__slug", "position", "slug"
+    )
+
+
 class WorkshopForm(forms.ModelForm):
     topics = forms.MultipleChoiceField(
         label=_("Topics"), choices=Topic.choices, widget=forms.CheckboxSelectMultiple, required=True
@@ -56,6 +76,12 @@ class WorkshopForm(forms.ModelForm):
     co_facilitators = FacilitatorMultipleChoiceField(
         label=_("Co-facilitators"),
         queryset=AmbassadorProfile.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    modules = ModuleMultipleChoiceField(
+        label=_("Curriculum modules used"),
+        queryset=Module.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -81,6 +107,7 @@ class WorkshopForm(forms.ModelForm):
             "partner_organisation",
             "lead_facilitator",
             "co_facilitators",
+            "modules",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
@@ -90,6 +117,7 @@ class WorkshopForm(forms.ModelForm):
         profiles = AmbassadorProfile.objects.active().select_related("user")
         self.fields["lead_facilitator"].queryset = profiles
         self.fields["co_facilitators"].queryset = profiles
+        self.fields["modules"].queryset = module_choices()
         if self.instance.pk:
             self.initial["topics"] = self.instance.topics
         for name in ("title", "town", "address", "partner_organisation"):
@@ -135,7 +163,7 @@ class WorkshopForm(forms.ModelForm):
         fields = {
             name: self.cleaned_data[name]
             for name in self.Meta.fields
-            if name not in ("topics", "co_facilitators")
+            if name not in ("topics", "co_facilitators", "modules")
         }
         return fields
 

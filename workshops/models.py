@@ -132,6 +132,12 @@ class Workshop(models.Model):
         blank=True,
         related_name="co_facilitated_workshops",
     )
+    modules = models.ManyToManyField(
+        "curriculum.Module",
+        verbose_name=_("curriculum modules used"),
+        blank=True,
+        related_name="workshops",
+    )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     cancellation_reason = models.CharField(_("reason for cancelling"), max_length=255, blank=True)
     created_by = models.ForeignKey(

@@ -3,12 +3,15 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from ambassadors.models import AmbassadorProfile
+from curriculum.models import Module
+from curriculum.rendering import translated
+from curriculum.selectors import language_chain
 from workshops.models import Registration, WalkInCount, Workshop
 
 
@@ -34,6 +37,9 @@ class PublicFilters:
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
 
+
+# The modules a detail page lists: one query for all of them, in curriculum order.
+MODULES_USED = Prefetch("modules", queryset=Module.objects.order_by("topic__position", "position", "slug"))
 
 PUBLIC_LIST = "workshops:public-list"
 PUBLIC_LIST_SECONDS = 120
@@ -71,9 +77,19 @@ def public_workshops(*, filters: PublicFilters | None = None):
 def public_workshop(*, pk: int) -> Workshop:
     """A workshop the public may see: published, or cancelled/completed (so old links explain themselves)."""
     return get_object_or_404(
-        Workshop.objects.exclude(status=Workshop.Status.DRAFT).for_listing(),
+        Workshop.objects.exclude(status=Workshop.Status.DRAFT).for_listing().prefetch_related(MODULES_USED),
         pk=pk,
     )
+
+
+def modules_for_page(*, workshop: Workshop, language: str) -> list[Module]:
+    """The curriculum modules a workshop uses (prefetched), each with `page_title` in the page's
+    language or its fallback (sd/ps -> ur -> en), in curriculum order."""
+    chain = language_chain(language)
+    modules = list(workshop.modules.all())
+    for module in modules:
+        module.page_title = translated(module, "title", chain) or module.slug
+    return modules
 
 
 def coordinator_workshops(*, user):
@@ -86,7 +102,9 @@ def coordinator_workshop(*, user, pk: int) -> Workshop:
     """One workshop in the coordinator's scope, else 404 (never 403: existence is not disclosed)."""
     if not user_is_coordinator(user):
         raise Http404
-    return get_object_or_404(Workshop.objects.in_scope_of(user).for_listing(), pk=pk)
+    return get_object_or_404(
+        Workshop.objects.in_scope_of(user).for_listing().prefetch_related(MODULES_USED), pk=pk
+    )
 
 
 def facilitated_workshop(*, user, pk: int) -> Workshop:
@@ -96,7 +114,9 @@ def facilitated_workshop(*, user, pk: int) -> Workshop:
     profile = ambassador_profile_of(user)
     if profile is None:
         raise Http404
-    return get_object_or_404(Workshop.objects.facilitated_by(profile).for_listing(), pk=pk)
+    return get_object_or_404(
+        Workshop.objects.facilitated_by(profile).for_listing().prefetch_related(MODULES_USED), pk=pk
+    )
 
 
 def ambassador_workshops(*, profile: AmbassadorProfile):

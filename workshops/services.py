@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ambassadors.models import AmbassadorProfile
+from curriculum.models import Module
 from workshops import events
 from workshops.models import (
     FacilitatorReport,
@@ -140,6 +141,7 @@ def workshop_create(
     actor,
     topics: Iterable[str] = (),
     co_facilitators: Iterable[AmbassadorProfile] = (),
+    modules: Iterable[Module] = (),
     **fields,
 ) -> Workshop:
     unknown = set(fields) - WORKSHOP_FIELDS
@@ -152,6 +154,7 @@ def workshop_create(
     workshop.save()
     workshop.co_facilitators.set(co_facilitators)
     _set_topics(workshop=workshop, topics=topics)
+    workshop.modules.set(list(modules))
     _on_commit_workshop(workshop.pk, "created")
     return workshop
 
@@ -163,6 +166,7 @@ def workshop_update(
     actor,
     topics: Iterable[str] | None = None,
     co_facilitators: Iterable[AmbassadorProfile] | None = None,
+    modules: Iterable[Module] | None = None,
     **fields,
 ) -> Workshop:
     """Change a workshop. A change of time counts as a reschedule; more seats promote the waiting list."""
@@ -182,6 +186,8 @@ def workshop_update(
     workshop.co_facilitators.set(co_facilitators)
     if topics is not None:
         _set_topics(workshop=workshop, topics=topics)
+    if modules is not None:
+        workshop.modules.set(list(modules))
     rescheduled = (workshop.starts_at, workshop.ends_at) != old_times
     _on_commit_workshop(workshop.pk, "rescheduled" if rescheduled else "updated")
     _waitlist_promote(workshop=workshop)

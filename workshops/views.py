@@ -122,6 +122,7 @@ def workshop_detail(request: HttpRequest, pk: int, form: RegistrationForm | None
         "workshops/detail.html",
         {
             "workshop": workshop,
+            "modules": selectors.modules_for_page(workshop=workshop, language=get_language()),
             "form": form,
             "share_text": share_text,
             "whatsapp_url": "https://wa.me/?text=" + quote(share_text),
@@ -310,6 +311,7 @@ def manage_create(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
                 topics=form.cleaned_data["topics"],
                 co_facilitators=form.cleaned_data["co_facilitators"],
+                modules=form.cleaned_data["modules"],
                 **form.service_fields(),
             )
         except ValidationError as error:
@@ -332,6 +334,7 @@ def manage_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "workshops/manage/detail.html",
         {
             "workshop": workshop,
+            "modules": selectors.modules_for_page(workshop=workshop, language=translation.get_language()),
             "registrations": registrations,
             "cancel_form": CancelForm(),
             "reschedule_form": RescheduleForm(
@@ -347,7 +350,10 @@ def manage_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def manage_edit(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = selectors.coordinator_workshop(user=request.user, pk=pk)
-    initial = {"co_facilitators": list(workshop.co_facilitators.all())}
+    initial = {
+        "co_facilitators": list(workshop.co_facilitators.all()),
+        "modules": list(workshop.modules.all()),
+    }
     form = WorkshopForm(request.POST or None, instance=workshop, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -356,6 +362,7 @@ def manage_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 topics=form.cleaned_data["topics"],
                 co_facilitators=form.cleaned_data["co_facilitators"],
+                modules=form.cleaned_data["modules"],
                 **form.service_fields(),
             )
         except ValidationError as error:
@@ -511,7 +518,12 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "workshops/manage/attendance.html",
-        {"workshop": workshop, "registrations": registrations, "walk_in_form": walk_in_form},
+        {
+            "workshop": workshop,
+            "registrations": registrations,
+            "walk_in_form": walk_in_form,
+            "modules": selectors.modules_for_page(workshop=workshop, language=translation.get_language()),
+        },
     )
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
+from tests.curriculum.factories import ModuleFactory
 from tests.workshops.factories import RegistrationFactory, WorkshopFactory
 from workshops.models import Registration
 from workshops.tokens import registration_token
@@ -61,7 +62,9 @@ def test_bad_filter_values_never_break_the_list(client):
 
 def test_detail_has_share_text_for_whatsapp_and_calendar_link(client):
     workshop = WorkshopFactory(title="Scams on WhatsApp")
+    workshop.modules.set([ModuleFactory(slug="fake-sms", title_en="Spotting fake SMS")])
     html = client.get(f"/en/workshops/{workshop.pk}/").content.decode()
+    assert '<a href="/en/library/fake-sms/">Spotting fake SMS</a>' in html
     assert "https://wa.me/?text=" in html
     assert "Free digital safety workshop: “Scams on WhatsApp”" in html
     assert f"/en/workshops/{workshop.pk}/calendar.ics" in html
