@@ -1,4 +1,5 @@
-"""Workshops: the public list against the bare view; registrations per second under concurrency.
+"""Workshops: the public list and the phone quiz page against the bare view; registrations per second
+under concurrency; quiz answers per second.
 
 Registration throughput is measured in this process with threads, each on its own Postgres
 connection, all registering for the same workshop (so they queue on its row lock). The baseline
@@ -45,6 +46,72 @@ def _workshops() -> None:
     WorkshopTopic.objects.bulk_create(
         [WorkshopTopic(workshop=w, topic=Topic.values[n % 4]) for n, w in enumerate(workshops)]
     )
+
+
+def _quiz_workshop() -> int:
+    """A workshop under way using one module with a four-question quiz; returns its id."""
+    from django.utils import timezone
+
+    from curriculum.models import Module, QuizAnswer, QuizQuestion, Topic, TranslationStatus
+    from regions.models import District
+    from workshops.models import Workshop
+
+    Module.objects.filter(slug="bench-quiz").delete()
+    module = Module.objects.create(
+        slug="bench-quiz",
+        topic=Topic.objects.get(slug="scams-fraud"),
+        title_en="[bench] Quiz module",
+        title_ur="[bench] کوئز ماڈیول",
+        status_en=TranslationStatus.PUBLISHED,
+        status_ur=TranslationStatus.PUBLISHED,
+    )
+    for position in range(4):
+        question = QuizQuestion.objects.create(
+            module=module, position=position, text_en=f"Question {position}?", text_ur=f"سوال {position}؟"
+        )
+        for place in range(3):
+            QuizAnswer.objects.create(
+                question=question,
+                position=place,
+                text_en=f"Answer {place}",
+                text_ur=f"جواب {place}",
+                is_correct=place == 1,
+            )
+    starts = timezone.now() - datetime.timedelta(minutes=5)
+    workshop = Workshop.objects.create(
+        title=f"{TITLE_PREFIX}quiz",
+        language="ur",
+        district=District.objects.filter(province__code="SD").first(),
+        town="Town",
+        venue_kind="school",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+        capacity=30,
+        status="published",
+    )
+    workshop.modules.add(module)
+    return workshop.pk
+
+
+def _quiz_answer_rate(workshop_id: int, people: int = 200) -> tuple[float, float]:
+    """Quiz answers scored and stored per second (one thread, in this process), and the baseline: the
+    three-question feedback form saved as many times."""
+    from workshops.models import Workshop
+    from workshops.services import feedback_submit, quiz_response_submit
+
+    workshop = Workshop.objects.get(pk=workshop_id)
+    module = workshop.modules.get()
+    chosen = {
+        question.pk: question.answers.get(is_correct=True).pk for question in module.quiz_questions.all()
+    }
+    began = time.perf_counter()
+    for _person in range(people):
+        feedback_submit(workshop=workshop, useful=4, confidence="more", would_recommend=True)
+    feedback_rate = people / (time.perf_counter() - began)
+    began = time.perf_counter()
+    for _person in range(people):
+        quiz_response_submit(workshop=workshop, stage="pre", language="ur", chosen=chosen)
+    return people / (time.perf_counter() - began), feedback_rate
 
 
 def _registration_rate(threads: int, tag: str) -> tuple[float, int, int]:
@@ -102,6 +169,16 @@ def run(harness) -> None:
     harness.setup(_workshops)
     harness.http("workshops: public list /ur/workshops/", "/ur/workshops/")
     harness.http("workshops: public list filtered by topic", "/en/workshops/?topic=scams-fraud&language=ur")
+    from workshops.tokens import quiz_token
+
+    quiz_workshop = []
+    harness.setup(lambda: quiz_workshop.append(_quiz_workshop()))
+    token = quiz_token(quiz_workshop[0], "pre")
+    harness.http("workshops: phone quiz page /ur/workshops/quiz/...", f"/ur/workshops/quiz/{token}/")
+    quiz_rate, feedback_rate = _quiz_answer_rate(quiz_workshop[0])
+    harness.record(
+        "workshops: quiz answers stored (baseline: feedback)", quiz_rate, "answers/s", baseline=feedback_rate
+    )
     if not settings.USING_POSTGRES:
         print("workshops: registration throughput needs PostgreSQL (row locks); skipped", flush=True)
         return

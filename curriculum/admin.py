@@ -1,7 +1,9 @@
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from curriculum import services
 from curriculum.forms import MaterialAdminForm
@@ -12,6 +14,8 @@ from curriculum.models import (
     Module,
     MythFactCard,
     OfflinePack,
+    QuizAnswer,
+    QuizQuestion,
     Topic,
 )
 
@@ -32,6 +36,13 @@ class MythFactCardInline(TranslationStackedInline):
     model = MythFactCard
     extra = 0
     fields = ["position", "myth", "fact"]
+
+
+class QuizQuestionInline(TranslationStackedInline):
+    model = QuizQuestion
+    extra = 0
+    fields = ["position", "text"]
+    show_change_link = True  # the answers are edited on the question's own page
 
 
 class MaterialInline(admin.TabularInline):
@@ -78,7 +89,7 @@ class ModuleAdmin(TabbedTranslationAdmin):
             {"fields": ["title", "summary", "objectives", "prerequisites", "body", "facilitator_notes"]},
         ),
     ]
-    inlines = [ActivityInline, MythFactCardInline, MaterialInline]
+    inlines = [ActivityInline, MythFactCardInline, QuizQuestionInline, MaterialInline]
     actions = ["regenerate_handouts"]
 
     def get_readonly_fields(self, request, obj=None):
@@ -102,6 +113,37 @@ class ModuleAdmin(TabbedTranslationAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+class QuizAnswerFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE", False)
+        ]
+        if len(kept) < 2:
+            raise ValidationError(_("A question needs at least two answers."))
+        if sum(1 for answer in kept if answer.get("is_correct")) != 1:
+            raise ValidationError(_("Mark exactly one answer as correct."))
+
+
+class QuizAnswerInline(TranslationTabularInline):
+    model = QuizAnswer
+    formset = QuizAnswerFormSet
+    extra = 3
+    fields = ["position", "text", "is_correct"]
+
+
+@admin.register(QuizQuestion)
+class QuizQuestionAdmin(TabbedTranslationAdmin):
+    list_display = ["text", "module", "position"]
+    list_filter = ["module__topic"]
+    list_select_related = ["module"]
+    search_fields = ["text_en", "text_ur", "text_sd", "text_ps", "module__slug"]
+    fields = ["module", "position", "text"]
+    inlines = [QuizAnswerInline]
 
 
 class DownloadCountInline(admin.TabularInline):

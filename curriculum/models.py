@@ -166,6 +166,49 @@ class MythFactCard(models.Model):
         return (self.myth or "")[:60]
 
 
+class QuizQuestion(models.Model):
+    """One multiple-choice question of a module's short knowledge quiz, asked before and after a
+    workshop (on a phone or on paper) to measure what participants learnt. Questions follow their
+    module's translation status in each language, like activities and cards."""
+
+    module = models.ForeignKey(
+        Module, verbose_name=_("module"), on_delete=models.CASCADE, related_name="quiz_questions"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    text = models.CharField(_("question"), max_length=300)
+
+    class Meta:
+        ordering = ["module", "position", "pk"]
+        verbose_name = _("quiz question")
+        verbose_name_plural = _("quiz questions")
+
+    def __str__(self) -> str:
+        return (self.text or "")[:60]
+
+
+class QuizAnswer(models.Model):
+    question = models.ForeignKey(
+        QuizQuestion, verbose_name=_("question"), on_delete=models.CASCADE, related_name="answers"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    text = models.CharField(_("answer"), max_length=200)
+    is_correct = models.BooleanField(_("correct"), default=False)
+
+    class Meta:
+        ordering = ["question", "position", "pk"]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            # "Exactly one" needs the whole set of answers: the admin's formset checks "at least one".
+            models.UniqueConstraint(
+                fields=["question"], condition=Q(is_correct=True), name="quiz_answer_one_correct"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return (self.text or "")[:60]
+
+
 def material_upload_to(material: "Material", filename: str) -> str:
     # The stored name never comes from the uploader: it is rebuilt from what we know.
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from curriculum.models import Activity, Module, MythFactCard, Topic
+from curriculum.models import Activity, Module, MythFactCard, QuizAnswer, QuizQuestion, Topic
 
 
 @register(Topic)
@@ -21,3 +21,13 @@ class ActivityTranslationOptions(TranslationOptions):
 @register(MythFactCard)
 class MythFactCardTranslationOptions(TranslationOptions):
     fields = ("myth", "fact")
+
+
+@register(QuizQuestion)
+class QuizQuestionTranslationOptions(TranslationOptions):
+    fields = ("text",)
+
+
+@register(QuizAnswer)
+class QuizAnswerTranslationOptions(TranslationOptions):
+    fields = ("text",)

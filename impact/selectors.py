@@ -15,7 +15,9 @@ Definitions (docs/impact.md explains them to readers):
   (registration does not ask for gender, so this is a floor, not an estimate);
 - an ambassador is *active* when they led or co-facilitated a held workshop in the period;
 - *knowledge gain*: post-quiz share of correct answers minus pre-quiz share, in percentage points,
-  averaged over quiz tallies weighted by the people who took the post-quiz;
+  per workshop and module (phone answers and paper totals together), averaged weighted by the
+  people who took the post-quiz. This one figure is merged per (workshop, module) in Python,
+  because a share is not additive: two grouped queries, rows as many as modules quizzed;
 - incident reports come from incidents.MonthlyTally (kept after cases are purged), counted by
   month and rolled up to top-level categories.
 """
@@ -25,14 +27,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, Sum
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ambassadors.models import AmbassadorProfile
 from incidents.models import Category, MonthlyTally
 from regions.models import District, Province
-from workshops.models import Feedback, QuizTally, Registration, WalkInCount, Workshop, WorkshopTopic
+from workshops.models import Feedback, Registration, WalkInCount, Workshop, WorkshopTopic
+from workshops.selectors import quiz_results
 
 HELD_STATUSES = (Workshop.Status.PUBLISHED, Workshop.Status.COMPLETED)
 GAP_WINDOW_DAYS = 90
@@ -311,26 +314,12 @@ def _ambassadors(selection: Selection) -> list[dict]:
 
 
 def _gain_by_topic(selection: Selection) -> dict[str, Gain]:
-    def share(correct: str, participants: str):
-        return Cast(correct, FloatField()) / Cast(F(participants) * F("questions"), FloatField())
-
-    rows = (
-        QuizTally.objects.filter(
-            _held(selection, "workshop__"), pre_participants__gt=0, post_participants__gt=0
-        )
-        .values("module")
-        .annotate(
-            weighted=Sum(
-                (share("post_correct", "post_participants") - share("pre_correct", "pre_participants"))
-                * Cast("post_participants", FloatField())
-            ),
-            weight=Sum("post_participants"),
-        )
-        .order_by()
-    )
-    return {
-        row["module"]: Gain(weighted_gain=row["weighted"] or 0.0, weight=row["weight"] or 0) for row in rows
-    }
+    gains: dict[str, Gain] = defaultdict(Gain)
+    for result in quiz_results(condition=_held(selection, "workshop__")):
+        if result.gain is not None and result.after.people:
+            gains[result.topic].weighted_gain += result.gain * result.after.people
+            gains[result.topic].weight += result.after.people
+    return dict(gains)
 
 
 def _feedback_by_district(selection: Selection) -> dict[int, FeedbackScores]:

@@ -16,7 +16,7 @@ from curriculum.models import Module
 from curriculum.rendering import translated
 from curriculum.selectors import language_chain
 from regions.models import District
-from workshops.models import Feedback, QuizTally, Topic, WalkInCount, Workshop
+from workshops.models import Feedback, Topic, WalkInCount, Workshop
 from workshops.services import facilitator_problems
 
 
@@ -304,6 +304,19 @@ class RegistrationForm(forms.Form):
         return clean_text(self.cleaned_data.get("email") or "").lower()
 
 
+class CountField(forms.IntegerField):
+    """A number of people or answers. Text, not type=number: phones' Urdu keyboards type ۰۱۲, which
+    type=number refuses."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr", "size": 5})
+
+    def __init__(self, *, max_value: int = 100_000, **kwargs):
+        super().__init__(min_value=0, max_value=max_value, required=False, **kwargs)
+
+    def to_python(self, value):
+        return super().to_python(ascii_digits(clean_text(value)) if isinstance(value, str) else value)
+
+
 class WalkInForm(forms.Form):
     """A number box for each gender x age band."""
 
@@ -315,14 +328,10 @@ class WalkInForm(forms.Form):
             row = []
             for band, band_label in WalkInCount.AgeBand.choices:
                 name = f"walkin_{gender}_{band}"
-                self.fields[name] = forms.IntegerField(
+                self.fields[name] = CountField(
                     label=_("%(gender)s, %(age)s") % {"gender": gender_label, "age": band_label},
-                    min_value=0,
-                    max_value=5000,
-                    required=False,
                     initial=existing.get((gender, band), 0),
-                    # Text, not type=number: phones' Urdu keyboards type ۰۱۲, which type=number refuses.
-                    widget=forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr", "size": 4}),
+                    max_value=5000,
                 )
                 row.append(name)
             self.rows.append((gender_label, row))
@@ -337,54 +346,74 @@ class WalkInForm(forms.Form):
             for band in WalkInCount.AgeBand.values
         }
 
-    def full_clean(self):
-        # Phones type Eastern Arabic digits too.
-        if self.is_bound:
-            data = self.data.copy()
-            for key, value in data.items():
-                if key.startswith("walkin_") and isinstance(value, str):
-                    data[key] = ascii_digits(clean_text(value))
-            self.data = data
-        super().full_clean()
 
+class QuizTotalsForm(forms.Form):
+    """Class totals of one module's paper quiz; several of these share one page (prefix per module).
+    All four boxes empty means "not taken on paper"."""
 
-class QuizTallyForm(forms.ModelForm):
-    class Meta:
-        model = QuizTally
-        fields = [
-            "module",
-            "questions",
-            "pre_participants",
-            "pre_correct",
-            "post_participants",
-            "post_correct",
-        ]
+    pre_participants = CountField(label=_("People who took the quiz before"))
+    pre_correct = CountField(label=_("Correct answers before, all together"))
+    post_participants = CountField(label=_("People who took the quiz after"))
+    post_correct = CountField(label=_("Correct answers after, all together"))
 
-    def __init__(self, *args, workshop: Workshop, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.workshop = workshop
-        self.fields["module"].choices = [
-            (topic, Topic(topic).label) for topic in workshop.topics
-        ] or Topic.choices
-        for name in self.Meta.fields[1:]:
-            # Text, not type=number, so digits typed on an Urdu keyboard (۰۱۲) are accepted.
-            self.fields[name].widget = forms.TextInput(
-                attrs={"inputmode": "numeric", "dir": "ltr", "size": 5}
-            )
+    def __init__(self, *args, quiz, tally=None, **kwargs):
+        if tally is not None:
+            kwargs["initial"] = {name: getattr(tally, name) for name in self.base_fields}
+        super().__init__(*args, prefix=f"module-{quiz.module.pk}", **kwargs)
+        self.quiz = quiz
+
+    def is_empty(self) -> bool:
+        return all(self.cleaned_data.get(name) is None for name in self.fields)
 
     def clean(self):
         cleaned = super().clean()
-        questions = cleaned.get("questions") or 0
+        if self.errors or self.is_empty():
+            return cleaned
+        if any(cleaned.get(name) is None for name in self.fields):
+            raise ValidationError(_("Fill in all four numbers, or leave all four empty."))
+        questions = len(self.quiz.questions)
         for people, correct in (("pre_participants", "pre_correct"), ("post_participants", "post_correct")):
-            if cleaned.get(correct) is not None and cleaned.get(people) is not None:
-                if cleaned[correct] > cleaned[people] * questions:
-                    self.add_error(
-                        correct, _("There cannot be more correct answers than people times questions.")
-                    )
+            if cleaned[correct] > cleaned[people] * questions:
+                self.add_error(
+                    correct,
+                    _("There cannot be more correct answers than people times questions (%(questions)d).")
+                    % {"questions": questions},
+                )
         return cleaned
 
-    def validate_unique(self):
-        pass  # one tally per topic: the service updates the existing one
+
+DONT_KNOW = "dont-know"
+
+
+class QuizAnswersForm(forms.Form):
+    """One participant's answers to the quizzes of a workshop's modules. Every question offers
+    "I don't know", so nobody has to guess, and every question needs an answer."""
+
+    def __init__(self, *args, quizzes, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)  # the questions end in "?" already
+        self.sections = []
+        for quiz in quizzes:
+            names = []
+            for question in quiz.questions:
+                name = f"question-{question.pk}"
+                self.fields[name] = forms.ChoiceField(
+                    label=question.page_text,
+                    choices=[(str(answer.pk), answer.page_text) for answer in question.page_answers]
+                    + [(DONT_KNOW, _("I don't know"))],
+                    widget=forms.RadioSelect,
+                    error_messages={"required": _("Choose an answer, or “I don't know”.")},
+                )
+                names.append(name)
+            self.sections.append((quiz, names))
+
+    def grouped(self) -> list:
+        return [(quiz, [self[name] for name in names]) for quiz, names in self.sections]
+
+    def chosen(self) -> dict[int, int | None]:
+        return {
+            int(name.removeprefix("question-")): None if value == DONT_KNOW else int(value)
+            for name, value in self.cleaned_data.items()
+        }
 
 
 class FeedbackForm(forms.ModelForm):

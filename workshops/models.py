@@ -274,15 +274,22 @@ class WalkInCount(models.Model):
         return f"{self.workshop_id} {self.gender} {self.age_band}: {self.count}"
 
 
-class QuizTally(models.Model):
-    """Pre- and post-session quiz results for one topic/module, as class totals (works on paper).
+class QuizStage(models.TextChoices):
+    BEFORE = "pre", _("Before the session")
+    AFTER = "post", _("After the session")
 
-    A single participant is a tally with one participant. Scores are numbers of correct answers.
+
+class QuizTally(models.Model):
+    """Class totals of one module's quiz taken on paper, before and after the session.
+
+    `questions` is the number of questions the module's quiz had when the totals were entered.
+    Scores are numbers of correct answers, all participants together.
     """
 
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="quiz_tallies")
-    # Topic slug for now; becomes the curriculum module once that app lands.
-    module = models.CharField(_("topic"), max_length=40, choices=Topic.choices)
+    module = models.ForeignKey(
+        "curriculum.Module", verbose_name=_("module"), on_delete=models.PROTECT, related_name="+"
+    )
     questions = models.PositiveSmallIntegerField(
         _("questions in the quiz"), validators=[MinValueValidator(1), MaxValueValidator(50)]
     )
@@ -298,25 +305,33 @@ class QuizTally(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.workshop_id} {self.module}"
+        return f"{self.workshop_id} {self.module_id}"
 
-    @property
-    def pre_score(self) -> float | None:
-        if not self.pre_participants:
-            return None
-        return self.pre_correct / (self.pre_participants * self.questions)
 
-    @property
-    def post_score(self) -> float | None:
-        if not self.post_participants:
-            return None
-        return self.post_correct / (self.post_participants * self.questions)
+class QuizResponse(models.Model):
+    """One participant's answers to one module's quiz, given on a phone. Only the score is kept:
+    no name, no phone, nothing that links the quiz before to the quiz after."""
 
-    @property
-    def gain(self) -> float | None:
-        if self.pre_score is None or self.post_score is None:
-            return None
-        return self.post_score - self.pre_score
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="quiz_responses")
+    module = models.ForeignKey(
+        "curriculum.Module", verbose_name=_("module"), on_delete=models.PROTECT, related_name="+"
+    )
+    stage = models.CharField(_("when"), max_length=4, choices=QuizStage.choices)
+    questions = models.PositiveSmallIntegerField(_("questions in the quiz"))
+    correct = models.PositiveSmallIntegerField(_("correct answers"))
+    language = models.CharField(_("language shown"), max_length=8, choices=settings.LANGUAGES)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(correct__lte=models.F("questions")), name="quiz_response_score_in_range"
+            )
+        ]
+        indexes = [models.Index(fields=["workshop", "module", "stage"])]
+
+    def __str__(self) -> str:
+        return f"{self.workshop_id} {self.module_id} {self.stage}: {self.correct}/{self.questions}"
 
 
 class Feedback(models.Model):

@@ -3,16 +3,17 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, Prefetch, Q
+from django.db.models import Avg, Count, Prefetch, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from ambassadors.models import AmbassadorProfile
-from curriculum.models import Module
+from curriculum.content import fallback_notice
+from curriculum.models import Module, QuizQuestion
 from curriculum.rendering import translated
-from curriculum.selectors import language_chain
-from workshops.models import Registration, WalkInCount, Workshop
+from curriculum.selectors import ContentLanguage, language_chain, module_content_language
+from workshops.models import QuizResponse, QuizStage, QuizTally, Registration, WalkInCount, Workshop
 
 
 def user_is_coordinator(user) -> bool:
@@ -147,6 +148,161 @@ def facilitator_choices():
     return AmbassadorProfile.objects.active().select_related("user", "district")
 
 
+# --- Knowledge quiz -------------------------------------------------------------------------------
+
+# People answer the quiz before the session from publication until its end, and the quiz after the
+# session from its start until this long after its end (some answer on the way home).
+QUIZ_AFTER_OPEN_FOR = datetime.timedelta(days=7)
+
+
+@dataclass
+class ModuleQuiz:
+    """One module's quiz as a page in one language shows it: each question carries `page_text` and
+    its answers, each with `page_text`, in the content language (or its fallback)."""
+
+    module: Module
+    title: str
+    content: ContentLanguage
+    questions: list[QuizQuestion]
+
+    @property
+    def fallback_notice(self) -> str:
+        return fallback_notice(self.content)
+
+
+def workshop_quizzes(*, workshop: Workshop, language: str) -> list[ModuleQuiz]:
+    """The quizzes of the modules a workshop uses, in `language` or its fallback; modules without
+    questions, or without any translation that may be shown, have none. Three queries."""
+    modules = workshop.modules.prefetch_related(
+        Prefetch("quiz_questions", queryset=QuizQuestion.objects.prefetch_related("answers"))
+    )
+    quizzes = []
+    for module in modules:
+        questions = list(module.quiz_questions.all())
+        content = module_content_language(module, language)
+        if not questions or content is None:
+            continue
+        for question in questions:
+            question.page_text = translated(question, "text", content.chain)
+            question.page_answers = list(question.answers.all())
+            for answer in question.page_answers:
+                answer.page_text = translated(answer, "text", content.chain)
+        quizzes.append(
+            ModuleQuiz(
+                module=module,
+                title=translated(module, "title", content.chain) or module.slug,
+                content=content,
+                questions=questions,
+            )
+        )
+    return quizzes
+
+
+def quiz_is_open(*, workshop: Workshop, stage: str, now: datetime.datetime | None = None) -> bool:
+    now = now or timezone.now()
+    if workshop.status not in (Workshop.Status.PUBLISHED, Workshop.Status.COMPLETED):
+        return False
+    if stage == QuizStage.BEFORE:
+        return now < workshop.ends_at
+    return workshop.starts_at <= now < workshop.ends_at + QUIZ_AFTER_OPEN_FOR
+
+
+@dataclass
+class QuizScore:
+    """Quizzes taken at one moment (before or after): by how many people, how many answers were right
+    out of how many asked."""
+
+    on_phone: int = 0
+    on_paper: int = 0
+    correct: int = 0
+    asked: int = 0
+
+    @property
+    def people(self) -> int:
+        return self.on_phone + self.on_paper
+
+    @property
+    def share(self) -> float | None:
+        return self.correct / self.asked if self.asked else None
+
+
+@dataclass
+class QuizResult:
+    """One module's quiz in one workshop, phone answers and paper totals together."""
+
+    workshop_id: int
+    module_id: int
+    topic: str
+    before: QuizScore
+    after: QuizScore
+    title: str = ""
+
+    @property
+    def scores(self) -> tuple[QuizScore, QuizScore]:
+        return self.before, self.after
+
+    @property
+    def gain(self) -> float | None:
+        if self.before.share is None or self.after.share is None:
+            return None
+        return self.after.share - self.before.share
+
+
+def quiz_results(*, condition: Q) -> list[QuizResult]:
+    """Quiz results per (workshop, module) for the workshops `condition` selects (a Q on
+    `workshop__...`). Two queries, whatever the number of answers."""
+    results: dict[tuple[int, int], QuizResult] = {}
+
+    def result_for(row: dict) -> QuizResult:
+        key = (row["workshop_id"], row["module_id"])
+        if key not in results:
+            results[key] = QuizResult(
+                workshop_id=row["workshop_id"],
+                module_id=row["module_id"],
+                topic=row["module__topic__slug"],
+                before=QuizScore(),
+                after=QuizScore(),
+            )
+        return results[key]
+
+    keys = ["workshop_id", "module_id", "module__topic__slug"]
+    for row in QuizTally.objects.filter(condition).values(
+        *keys, "questions", "pre_participants", "pre_correct", "post_participants", "post_correct"
+    ):
+        result = result_for(row)
+        for score, people, correct in (
+            (result.before, row["pre_participants"], row["pre_correct"]),
+            (result.after, row["post_participants"], row["post_correct"]),
+        ):
+            score.on_paper += people
+            score.correct += correct
+            score.asked += people * row["questions"]
+    responses = (
+        QuizResponse.objects.filter(condition)
+        .values(*keys, "stage")
+        .annotate(people=Count("pk"), correct=Sum("correct"), asked=Sum("questions"))
+        .order_by()
+    )
+    for row in responses:
+        result = result_for(row)
+        score = result.before if row["stage"] == QuizStage.BEFORE else result.after
+        score.on_phone += row["people"]
+        score.correct += row["correct"]
+        score.asked += row["asked"]
+    return list(results.values())
+
+
+def average_gain(results: list[QuizResult]) -> float | None:
+    """Gain (share of right answers after minus before) averaged over modules, weighted by the people
+    who took the quiz after."""
+    weighted = [(result.gain, result.after.people) for result in results if result.gain is not None]
+    weight = sum(people for _gain, people in weighted)
+    return sum(gain * people for gain, people in weighted) / weight if weight else None
+
+
+# --- Workshop report ------------------------------------------------------------------------------
+
+
 @dataclass
 class WorkshopReport:
     registered: int
@@ -160,7 +316,7 @@ class WorkshopReport:
     feedback_useful_average: float | None
     feedback_more_confident: int
     feedback_would_recommend: int
-    tallies: list
+    quiz_results: list[QuizResult]
     knowledge_gain: float | None
 
     @property
@@ -173,7 +329,7 @@ class WorkshopReport:
         return None if self.knowledge_gain is None else round(self.knowledge_gain * 100, 1)
 
 
-def workshop_report(*, workshop: Workshop) -> WorkshopReport:
+def workshop_report(*, workshop: Workshop, language: str) -> WorkshopReport:
     counts = workshop.registrations.aggregate(
         registered=Count("pk"),
         confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
@@ -196,11 +352,15 @@ def workshop_report(*, workshop: Workshop) -> WorkshopReport:
         more=Count("pk", filter=Q(confidence="more")),
         recommend=Count("pk", filter=Q(would_recommend=True)),
     )
-    tallies = list(workshop.quiz_tallies.order_by("module"))
-    # Average gain weighted by the people who took the post-quiz.
-    weighted = [(tally.gain, tally.post_participants) for tally in tallies if tally.gain is not None]
-    weight = sum(people for _gain, people in weighted)
-    gain = sum(g * people for g, people in weighted) / weight if weight else None
+    results = quiz_results(condition=Q(workshop=workshop))
+    chain = language_chain(language)
+    # Curriculum order; a module taken off the workshop after its quiz keeps its results.
+    modules = list(Module.objects.filter(pk__in=[result.module_id for result in results]))
+    order = {module.pk: number for number, module in enumerate(modules)}
+    titles = {module.pk: translated(module, "title", chain) or module.slug for module in modules}
+    for result in results:
+        result.title = titles[result.module_id]
+    results.sort(key=lambda result: order[result.module_id])
     return WorkshopReport(
         registered=counts["registered"],
         confirmed=counts["confirmed"],
@@ -213,6 +373,6 @@ def workshop_report(*, workshop: Workshop) -> WorkshopReport:
         feedback_useful_average=feedback["useful"],
         feedback_more_confident=feedback["more"],
         feedback_would_recommend=feedback["recommend"],
-        tallies=tallies,
-        knowledge_gain=gain,
+        quiz_results=results,
+        knowledge_gain=average_gain(results),
     )

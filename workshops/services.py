@@ -2,6 +2,7 @@
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -14,12 +15,15 @@ from workshops import events
 from workshops.models import (
     FacilitatorReport,
     Feedback,
+    QuizResponse,
+    QuizStage,
     QuizTally,
     Registration,
     WalkInCount,
     Workshop,
     WorkshopTopic,
 )
+from workshops.selectors import quiz_is_open, workshop_quizzes
 
 WORKSHOP_FIELDS = {
     "title",
@@ -335,17 +339,66 @@ def attendance_record(
     return workshop
 
 
+@dataclass
+class QuizMark:
+    """What a participant sees after sending a quiz: their score for one module, and which answer was
+    right for each question (shown after the session only, so the quiz before stays a fair measure)."""
+
+    title: str
+    correct: int
+    questions: int
+    right_answers: list[tuple[str, str]]  # (question, right answer), in the page's language
+
+
+@transaction.atomic
+def quiz_response_submit(
+    *, workshop: Workshop, stage: str, language: str, chosen: dict[int, int | None]
+) -> list[QuizMark]:
+    """Score one participant's answers to the quizzes of a workshop's modules and keep only the
+    scores. `chosen` maps each question id to the chosen answer id (None: "I don't know")."""
+    if not quiz_is_open(workshop=workshop, stage=stage):
+        raise ValidationError(_("This quiz is closed."))
+    marks = []
+    for quiz in workshop_quizzes(workshop=workshop, language=language):
+        correct = 0
+        right_answers = []
+        for question in quiz.questions:
+            right = next(answer for answer in question.page_answers if answer.is_correct)
+            correct += chosen.get(question.pk) == right.pk
+            right_answers.append((question.page_text, right.page_text))
+        QuizResponse.objects.create(
+            workshop=workshop,
+            module=quiz.module,
+            stage=stage,
+            questions=len(quiz.questions),
+            correct=correct,
+            language=quiz.content.shown,
+        )
+        marks.append(
+            QuizMark(
+                title=quiz.title,
+                correct=correct,
+                questions=len(quiz.questions),
+                right_answers=right_answers if stage == QuizStage.AFTER else [],
+            )
+        )
+    return marks
+
+
 @transaction.atomic
 def quiz_tally_record(
     *,
     workshop: Workshop,
-    module: str,
-    questions: int,
+    module: Module,
     pre_participants: int,
     pre_correct: int,
     post_participants: int,
     post_correct: int,
 ) -> QuizTally:
+    """Class totals of a module's quiz taken on paper; entering them again replaces them."""
+    questions = module.quiz_questions.count()
+    if not questions:
+        raise ValidationError(_("This module has no quiz."))
     if pre_correct > pre_participants * questions or post_correct > post_participants * questions:
         raise ValidationError(_("There cannot be more correct answers than people times questions."))
     tally, _created = QuizTally.objects.update_or_create(
@@ -360,6 +413,10 @@ def quiz_tally_record(
         },
     )
     return tally
+
+
+def quiz_tally_remove(*, workshop: Workshop, module: Module) -> None:
+    QuizTally.objects.filter(workshop=workshop, module=module).delete()
 
 
 @transaction.atomic

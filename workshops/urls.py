@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/register/", views.workshop_register, name="register"),
     path("registration/<str:token>/", views.registration_view, name="registration"),
     path("feedback/<str:token>/", views.feedback, name="feedback"),
+    path("quiz/<str:token>/", views.quiz_take, name="quiz_take"),
     path("feed/<str:token>.ics", views.ambassador_feed, name="feed"),
     path("mine/", views.my_workshops, name="mine"),
     path("mine/calendar-link/", views.feed_rotate, name="feed_rotate"),
@@ -29,6 +30,7 @@ urlpatterns = [
     path("manage/<int:pk>/attendance/", views.attendance, name="attendance"),
     path("manage/<int:pk>/complete/", views.complete, name="complete"),
     path("manage/<int:pk>/quiz/", views.quiz, name="quiz"),
+    path("manage/<int:pk>/quiz/sheet/", views.quiz_sheet, name="quiz_sheet"),
     path("manage/<int:pk>/facilitator-report/", views.facilitator_report, name="facilitator_report"),
     path("manage/<int:pk>/report/", views.report, name="report"),
 ]

@@ -4,6 +4,7 @@ import calendar as month_calendar
 import datetime
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -31,16 +32,19 @@ from workshops.forms import (
     FacilitatorReportForm,
     FeedbackForm,
     PublicFilterForm,
-    QuizTallyForm,
+    QuizAnswersForm,
+    QuizTotalsForm,
     RegistrationForm,
     RescheduleForm,
     WalkInForm,
     WorkshopForm,
     month_from_query,
 )
-from workshops.models import FacilitatorReport, Registration, Workshop
+from workshops.models import FacilitatorReport, QuizStage, Registration, Workshop
 from workshops.tokens import (
     feedback_token,
+    quiz_from_token,
+    quiz_token,
     registration_id_from_token,
     registration_token,
     workshop_id_from_feedback_token,
@@ -535,15 +539,83 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("workshops:report", pk=pk)
 
 
+def _in_language(language: str, viewname: str, *args) -> str:
+    with translation.override(language):
+        return reverse(viewname, args=args)
+
+
 @login_required
 def quiz(request: HttpRequest, pk: int) -> HttpResponse:
+    """The facilitator's quiz page: the codes participants scan before and after the session, the
+    paper version to print, and the class totals of the paper quizzes."""
+    import segno
+
     workshop = selectors.facilitated_workshop(user=request.user, pk=pk)
-    form = QuizTallyForm(request.POST or None, workshop=workshop)
-    if request.method == "POST" and form.is_valid():
-        services.quiz_tally_record(workshop=workshop, **form.cleaned_data)
+    quizzes = selectors.workshop_quizzes(workshop=workshop, language=translation.get_language())
+    tallies = {tally.module_id: tally for tally in workshop.quiz_tallies.all()}
+    data = request.POST if request.method == "POST" else None  # all boxes emptied is a real answer
+    forms = [
+        QuizTotalsForm(data, quiz=module_quiz, tally=tallies.get(module_quiz.module.pk))
+        for module_quiz in quizzes
+    ]
+    if request.method == "POST" and all([form.is_valid() for form in forms]):
+        for form in forms:
+            if form.is_empty():
+                services.quiz_tally_remove(workshop=workshop, module=form.quiz.module)
+            else:
+                services.quiz_tally_record(workshop=workshop, module=form.quiz.module, **form.cleaned_data)
         messages.success(request, _("Quiz results are saved."))
         return redirect("workshops:report", pk=pk)
-    return render(request, "workshops/manage/quiz.html", {"workshop": workshop, "form": form})
+    links = []
+    for stage, label in QuizStage.choices:
+        # In the language of the workshop: participants can still switch on the page.
+        url = request.build_absolute_uri(
+            _in_language(workshop.language, "workshops:quiz_take", quiz_token(workshop.pk, stage))
+        )
+        links.append((label, url, segno.make(url, error="m").svg_data_uri(scale=5)))
+    sheets = [
+        (code, _in_language(code, "workshops:quiz_sheet", workshop.pk))
+        for code in dict.fromkeys([workshop.language, *(code for code, _name in settings.LANGUAGES)])
+    ]
+    return render(
+        request,
+        "workshops/manage/quiz.html",
+        {"workshop": workshop, "forms": forms, "links": links, "sheets": sheets},
+    )
+
+
+@login_required
+def quiz_sheet(request: HttpRequest, pk: int) -> HttpResponse:
+    """The quiz on paper, in the page's language, with the answer key on its own page."""
+    workshop = selectors.facilitated_workshop(user=request.user, pk=pk)
+    quizzes = selectors.workshop_quizzes(workshop=workshop, language=translation.get_language())
+    return render(request, "workshops/manage/quiz_sheet.html", {"workshop": workshop, "quizzes": quizzes})
+
+
+def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
+    """A participant answers the quiz on their phone (no account, no name)."""
+    found = quiz_from_token(token)
+    if found is None or found[1] not in QuizStage.values:
+        raise Http404
+    workshop_id, stage = found
+    workshop = get_object_or_404(Workshop.objects.exclude(status=Workshop.Status.DRAFT), pk=workshop_id)
+    language = translation.get_language()
+    context = {"workshop": workshop, "stage": QuizStage(stage)}
+    if not selectors.quiz_is_open(workshop=workshop, stage=stage):
+        return render(request, "workshops/quiz_closed.html", context)
+    quizzes = selectors.workshop_quizzes(workshop=workshop, language=language)
+    if not quizzes:
+        raise Http404
+    form = QuizAnswersForm(request.POST if request.method == "POST" else None, quizzes=quizzes)
+    if request.method == "POST" and form.is_valid():
+        try:
+            marks = services.quiz_response_submit(
+                workshop=workshop, stage=stage, language=language, chosen=form.chosen()
+            )
+        except ValidationError:
+            return render(request, "workshops/quiz_closed.html", context)
+        return render(request, "workshops/quiz_thanks.html", {**context, "marks": marks})
+    return render(request, "workshops/quiz.html", {**context, "form": form})
 
 
 @login_required
@@ -576,7 +648,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         "workshops/manage/report.html",
         {
             "workshop": workshop,
-            "report": selectors.workshop_report(workshop=workshop),
+            "report": selectors.workshop_report(workshop=workshop, language=translation.get_language()),
             "facilitator_report": FacilitatorReport.objects.filter(workshop=workshop).first(),
             "feedback_url": feedback_url,
             "feedback_qr": segno.make(feedback_url, error="m").svg_data_uri(scale=4),

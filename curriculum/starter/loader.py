@@ -7,7 +7,16 @@ has read it."""
 
 from django.db import transaction
 
-from curriculum.models import Activity, Material, Module, MythFactCard, Topic, TranslationStatus
+from curriculum.models import (
+    Activity,
+    Material,
+    Module,
+    MythFactCard,
+    QuizAnswer,
+    QuizQuestion,
+    Topic,
+    TranslationStatus,
+)
 from curriculum.starter import harassment, misinformation, privacy, scams
 
 STARTER_MODULES = [scams.MODULE, harassment.MODULE, misinformation.MODULE, privacy.MODULE]
@@ -57,6 +66,21 @@ def _module_create(data: dict, position: int) -> Module:
     return module
 
 
+@transaction.atomic
+def _quiz_create(module: Module, questions: list[dict]) -> None:
+    for number, question in enumerate(questions):
+        created = QuizQuestion.objects.create(
+            module=module, position=number, **_localised(question["question"], "text")
+        )
+        for place, answer in enumerate(question["answers"]):
+            QuizAnswer.objects.create(
+                question=created,
+                position=place,
+                is_correct=answer.get("correct", False),
+                **_localised(answer, "text"),
+            )
+
+
 def starter_curriculum_load(*, with_handouts: bool = True) -> list[str]:
     from curriculum.services import handout_generate
 
@@ -68,6 +92,10 @@ def starter_curriculum_load(*, with_handouts: bool = True) -> list[str]:
             lines.append(f"  added {module.slug}")
         else:
             lines.append(f"  {module.slug} already present (left as it is)")
+        # Modules loaded before the quizzes existed get theirs; a quiz an editor started is kept.
+        if data.get("quiz") and not module.quiz_questions.exists():
+            _quiz_create(module, data["quiz"])
+            lines.append(f"    quiz ({len(data['quiz'])} questions)")
         if with_handouts:
             existing = set(
                 Material.objects.filter(module=module, generated=True).values_list("language", flat=True)

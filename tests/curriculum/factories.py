@@ -4,7 +4,16 @@ import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from curriculum import services
-from curriculum.models import Activity, Material, Module, MythFactCard, Topic, TranslationStatus
+from curriculum.models import (
+    Activity,
+    Material,
+    Module,
+    MythFactCard,
+    QuizAnswer,
+    QuizQuestion,
+    Topic,
+    TranslationStatus,
+)
 
 # A small but real PDF (one empty page), enough for puremagic and a browser.
 PDF_BYTES = (
@@ -94,3 +103,43 @@ def material(
         uploaded=kwargs.pop("uploaded", None) or pdf_upload(),
         **kwargs,
     )
+
+
+# Three questions (English, Urdu); the answer marked True is the right one.
+QUIZ = [
+    (
+        ("Who may ask you for the OTP in your SMS?", "آپ کے ایس ایم ایس والا او ٹی پی کون مانگ سکتا ہے؟"),
+        [
+            (("Your bank", "آپ کا بینک"), False),
+            (("Nobody", "کوئی نہیں"), True),
+            (("A prize caller", "انعام والا"), False),
+        ],
+    ),
+    (
+        ("Which number sends real BISP messages?", "بی آئی ایس پی کے اصل پیغامات کس نمبر سے آتے ہیں؟"),
+        [(("8171", "8171 سے"), True), (("Any number", "کسی بھی نمبر سے"), False)],
+    ),
+    (
+        ("A caller says you won a car. What is it?", "کال کرنے والا کہتا ہے آپ نے گاڑی جیتی ہے۔ یہ کیا ہے؟"),
+        [
+            (("Good luck", "خوش قسمتی"), False),
+            (("Fraud", "دھوکا"), True),
+            (("A bank offer", "بینک کی پیشکش"), False),
+        ],
+    ),
+]
+
+
+def module_quiz(module: Module) -> list[QuizQuestion]:
+    """Give `module` the three-question quiz above (English and Urdu)."""
+    questions = []
+    for position, ((text_en, text_ur), answers) in enumerate(QUIZ):
+        question = QuizQuestion.objects.create(
+            module=module, position=position, text_en=text_en, text_ur=text_ur
+        )
+        for place, ((answer_en, answer_ur), correct) in enumerate(answers):
+            QuizAnswer.objects.create(
+                question=question, position=place, text_en=answer_en, text_ur=answer_ur, is_correct=correct
+            )
+        questions.append(question)
+    return questions

@@ -51,3 +51,52 @@ def test_uploading_a_material_in_the_admin_queues_a_rebuild_of_existing_packs(
     )
     assert OfflinePack.objects.get(pk=pack.pk).status == OfflinePack.Status.QUEUED
     assert len(callbacks) == 1
+
+
+def quiz_question_form(module, answers: list[tuple[str, bool]]) -> dict:
+    data = {
+        "module": module.pk,
+        "position": 0,
+        "text_en": "Who may ask for your OTP?",
+        "text_ur": "آپ کا او ٹی پی کون مانگ سکتا ہے؟",
+        "answers-TOTAL_FORMS": len(answers),
+        "answers-INITIAL_FORMS": 0,
+        "answers-MIN_NUM_FORMS": 0,
+        "answers-MAX_NUM_FORMS": 1000,
+    }
+    for number, (text, correct) in enumerate(answers):
+        data[f"answers-{number}-position"] = number
+        data[f"answers-{number}-text_en"] = text
+        if correct:
+            data[f"answers-{number}-is_correct"] = "on"
+    return data
+
+
+def test_an_editor_writes_a_quiz_question_with_exactly_one_right_answer(translator_client, settings):
+    translator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the admin has no language prefix
+    module = ModuleFactory()
+    url = "/admin/curriculum/quizquestion/add/"
+    page = translator_client.get(url).content.decode()
+    for code in ("en", "ur", "sd", "ps"):
+        assert f'name="text_{code}"' in page and f'name="answers-0-text_{code}"' in page
+
+    two_right = translator_client.post(
+        url, quiz_question_form(module, [("Nobody", True), ("The bank", True)])
+    )
+    assert "Mark exactly one answer as correct." in two_right.content.decode()
+    none_right = translator_client.post(url, quiz_question_form(module, [("Nobody", False), ("Bank", False)]))
+    assert "Mark exactly one answer as correct." in none_right.content.decode()
+    alone = translator_client.post(url, quiz_question_form(module, [("Nobody", True)]))
+    assert "A question needs at least two answers." in alone.content.decode()
+    assert not module.quiz_questions.exists()
+
+    saved = translator_client.post(url, quiz_question_form(module, [("The bank", False), ("Nobody", True)]))
+    assert saved.status_code == 302
+    question = module.quiz_questions.get()
+    assert question.text_ur == "آپ کا او ٹی پی کون مانگ سکتا ہے؟"
+    assert [(answer.text, answer.is_correct) for answer in question.answers.all()] == [
+        ("The bank", False),
+        ("Nobody", True),
+    ]
+    module_page = translator_client.get(f"/admin/curriculum/module/{module.pk}/change/").content.decode()
+    assert f"/admin/curriculum/quizquestion/{question.pk}/change/" in module_page  # linked from the module

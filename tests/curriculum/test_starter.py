@@ -44,6 +44,35 @@ def test_starter_curriculum_has_a_complete_module_per_topic():
         assert must in text
 
 
+def test_every_starter_module_has_a_translated_quiz_with_one_right_answer_per_question():
+    starter_curriculum_load(with_handouts=False)
+    for module in Module.objects.prefetch_related("quiz_questions__answers"):
+        questions = list(module.quiz_questions.all())
+        assert len(questions) >= 3, module.slug
+        for question in questions:
+            answers = list(question.answers.all())
+            assert len(answers) >= 2 and sum(answer.is_correct for answer in answers) == 1
+            for item in (question, *answers):
+                texts = [getattr(item, f"text_{code}") for code in ("en", "ur", "sd", "ps")]
+                assert all(texts) and len(set(texts)) == 4, texts  # translated, not copied
+
+
+def test_modules_loaded_before_quizzes_existed_get_theirs_and_an_edited_quiz_is_kept():
+    starter_curriculum_load(with_handouts=False)
+    scams = Module.objects.get(slug="fake-payments-and-otp-theft")
+    scams.quiz_questions.all().delete()  # as installed before this release
+    edited = Module.objects.get(slug="check-before-you-forward")
+    kept = edited.quiz_questions.first()
+    kept.text_ur = "ترمیم شدہ سوال"
+    kept.save()
+    edited.quiz_questions.exclude(pk=kept.pk).delete()
+
+    lines = starter_curriculum_load(with_handouts=False)
+    assert scams.quiz_questions.count() == 4
+    assert list(edited.quiz_questions.values_list("text_ur", flat=True)) == ["ترمیم شدہ سوال"]
+    assert "    quiz (4 questions)" in lines
+
+
 def test_loading_twice_changes_nothing_and_keeps_edits():
     starter_curriculum_load(with_handouts=False)
     module = Module.objects.first()

@@ -19,6 +19,17 @@ def bulk_present() -> bool:
     return Workshop.objects.filter(title__startswith=TITLE).exists()
 
 
+def _quiz_module():
+    from curriculum.models import Module
+    from curriculum.models import Topic as CurriculumTopic
+
+    module = Module.objects.filter(topic__slug="scams-fraud").first()
+    if module is None:
+        topic = CurriculumTopic.objects.get(slug="scams-fraud")
+        module = Module.objects.create(slug="bulk-quiz", topic=topic, title=f"{TITLE}Quiz module")
+    return module
+
+
 def bulk_create(*, workshops: int = 2000, registrations: int = 100_000, incidents: int = 50_000) -> None:
     from accounts.models import User
     from ambassadors.models import AmbassadorProfile
@@ -69,6 +80,7 @@ def bulk_create(*, workshops: int = 2000, registrations: int = 100_000, incident
     WorkshopTopic.objects.bulk_create(
         [WorkshopTopic(workshop=w, topic=Topic.values[n % 4]) for n, w in enumerate(made)], batch_size=1000
     )
+    quiz_module = _quiz_module()
     with connection.cursor() as cursor:
         ids = "(SELECT array_agg(id ORDER BY id) AS ids, count(*) AS n FROM workshops_workshop WHERE title LIKE %s)"
         cursor.execute(
@@ -93,13 +105,24 @@ def bulk_create(*, workshops: int = 2000, registrations: int = 100_000, incident
         )
         cursor.execute(
             f"""
-            INSERT INTO workshops_quiztally (workshop_id, module, questions, pre_participants, pre_correct,
+            INSERT INTO workshops_quiztally (workshop_id, module_id, questions, pre_participants, pre_correct,
                                             post_participants, post_correct, recorded_at)
-            SELECT w.ids[g], 'scams-fraud', 10, 20, 80 + g %% 40, 20, 130 + g %% 50, now()
+            SELECT w.ids[g], %s, 10, 20, 80 + g %% 40, 20, 130 + g %% 50, now()
             FROM {ids} AS w, generate_series(1, (SELECT count(*) FROM workshops_workshop WHERE title LIKE %s)) AS g
             WHERE g %% 3 = 0
             """,  # noqa: S608 - a constant fragment; values are parameters
-            [TITLE + "%", TITLE + "%"],
+            [quiz_module.pk, TITLE + "%", TITLE + "%"],
+        )
+        # Phone answers: 20,000 people, before and after, 5 questions each.
+        cursor.execute(
+            f"""
+            INSERT INTO workshops_quizresponse (workshop_id, module_id, stage, questions, correct, language,
+                                               created_at)
+            SELECT w.ids[1 + g %% w.n], %s, (ARRAY['pre', 'post'])[1 + g %% 2], 5, (g %% 2) * 2 + g %% 4, 'ur',
+                   now()
+            FROM generate_series(1, 20000) AS g, {ids} AS w
+            """,  # noqa: S608 - a constant fragment; values are parameters
+            [quiz_module.pk, TITLE + "%"],
         )
         cursor.execute(
             f"""

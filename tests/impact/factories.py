@@ -5,10 +5,13 @@ import datetime
 
 from django.utils import timezone
 
+from curriculum.models import Module
 from tests import factories
+from tests.curriculum.factories import ModuleFactory
+from tests.curriculum.factories import topic as curriculum_topic
 from tests.incidents.factories import submit
 from tests.workshops.factories import AmbassadorProfileFactory, RegistrationFactory, WorkshopFactory
-from workshops.models import Feedback, QuizTally, WalkInCount, Workshop
+from workshops.models import Feedback, QuizResponse, QuizTally, WalkInCount, Workshop
 
 
 def held_workshop(
@@ -41,7 +44,9 @@ def held_workshop(
     return workshop
 
 
-def quiz(workshop: Workshop, *, module="scams-fraud", questions=10, people=10, pre=40, post=70) -> QuizTally:
+def quiz(workshop: Workshop, *, topic="scams-fraud", questions=10, people=10, pre=40, post=70) -> QuizTally:
+    """Paper class totals for a module of `topic` (the topic's first module, made if needed)."""
+    module = Module.objects.filter(topic__slug=topic).first() or ModuleFactory(topic=curriculum_topic(topic))
     return QuizTally.objects.create(
         workshop=workshop,
         module=module,
@@ -51,6 +56,17 @@ def quiz(workshop: Workshop, *, module="scams-fraud", questions=10, people=10, p
         post_participants=people,
         post_correct=post,
     )
+
+
+def phone_answers(
+    workshop: Workshop, *, stage: str, scores: list[int], questions=5, topic="scams-fraud"
+) -> None:
+    """Quizzes answered on phones for the topic's first module: one person per score."""
+    module = Module.objects.filter(topic__slug=topic).first() or ModuleFactory(topic=curriculum_topic(topic))
+    for correct in scores:
+        QuizResponse.objects.create(
+            workshop=workshop, module=module, stage=stage, questions=questions, correct=correct, language="ur"
+        )
 
 
 def feedback(workshop: Workshop, *, useful=4, confidence="more", recommend=True, count=1) -> None:

@@ -26,10 +26,13 @@ def two_provinces():
         topics=["scams-fraud", "rights-privacy"],
     )
     impact.quiz(karachi, people=10, pre=40, post=70)  # 40% -> 70%: +30 points
+    hyderabad = impact.held_workshop(district="Hyderabad", attended=4)
+    # Phones, in another module of the topic: 2 people before (3/10 right), 2 after (9/10): +60 points.
+    impact.phone_answers(hyderabad, stage="pre", scores=[1, 2], topic="rights-privacy")
+    impact.phone_answers(hyderabad, stage="post", scores=[4, 5], topic="rights-privacy")
     impact.feedback(karachi, useful=4, count=3)
     impact.feedback(karachi, useful=2, confidence="same", recommend=False, count=1)
     impact.held_workshop(attended=5, women_only=True, audience="women_girls", language="sd")
-    impact.held_workshop(district="Hyderabad", attended=4)
     impact.held_workshop(district="Lahore", province="PB", attended=40, walk_ins={("women", "50_plus"): 11})
     impact.ambassador(district=factories.district("Lahore", "PB"))
     # Not held: a draft, a cancelled one, and one next week.
@@ -56,7 +59,10 @@ def test_coordinator_sees_the_figures_of_their_province(client, two_provinces):
     assert figures.total.women == 7 + 5  # women walk-ins + those who attended the women-only workshop
     assert figures.districts_reached == 2
     assert (figures.ambassadors.total, figures.ambassadors.active) == (1, 1)
-    assert figures.gain.points == 30.0
+    # Paper totals and phone answers together: (30 x 10 people + 60 x 2 people) / 12 people.
+    assert figures.gain.points == 35.0
+    assert figures.gain_by_topic["scams-fraud"].points == 30.0
+    assert figures.gain_by_topic["rights-privacy"].points == 60.0
     assert figures.feedback.responses == 4 and figures.feedback.useful_average == 3.5
     assert figures.feedback.would_recommend_share == 75.0
     html = response.content.decode()

@@ -15,9 +15,9 @@ from tests.impact import factories as impact
 pytestmark = pytest.mark.django_db
 
 # The figures: reach 6 (workshops, registrations, walk-ins; by grain and by topic), ambassadors 1,
-# quiz 1, feedback 1, reports 3 (by district, by month, category names), gaps 2, district names 1,
-# curriculum downloads 1.
-FIGURES = 16
+# quiz 2 (paper totals, phone answers), feedback 1, reports 3 (by district, by month, category names),
+# gaps 2, district names 1, curriculum downloads 1.
+FIGURES = 17
 # Session and user (2), the coordinator's chosen districts for the figures and for the form (2),
 # the districts of their province (1), the form's province and district choices (2).
 DASHBOARD_QUERIES = 2 + 2 + 1 + 2 + FIGURES
@@ -44,6 +44,8 @@ def some_data(scale: int) -> None:
             lead_facilitator=impact.ambassador(),
         )
         impact.quiz(workshop)
+        impact.phone_answers(workshop, stage="pre", scores=[1, 2])
+        impact.phone_answers(workshop, stage="post", scores=[4, 5, 5])
         impact.feedback(workshop, count=2)
     impact.reports(scale, district="Sukkur")
 

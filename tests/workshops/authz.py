@@ -1,8 +1,9 @@
 """Who may open each workshops URL. Objects are built in Sindh (Karachi Central)."""
 
 from tests.authz import Rule, everyone, only
+from tests.curriculum.factories import ModuleFactory, module_quiz
 from tests.workshops.factories import AmbassadorProfileFactory, RegistrationFactory, WorkshopFactory
-from workshops.tokens import feedback_token, registration_token
+from workshops.tokens import feedback_token, quiz_token, registration_token
 
 COORDINATORS = {"coordinator": 200, "admin": 200}
 # Lists and new-workshop pages: every coordinator, each sees their own region.
@@ -30,6 +31,14 @@ def feedback_url(world) -> str:
     return f"/en/workshops/feedback/{feedback_token(_workshop(world).pk)}/"
 
 
+def quiz_take_url(world) -> str:
+    workshop = _workshop(world)
+    module = ModuleFactory()
+    module_quiz(module)
+    workshop.modules.add(module)
+    return f"/en/workshops/quiz/{quiz_token(workshop.pk, 'pre')}/"
+
+
 def feed_url(world) -> str:
     return f"/en/workshops/feed/{AmbassadorProfileFactory().calendar_token}.ics"
 
@@ -49,6 +58,7 @@ RULES = {
     "workshops:register": Rule(public("register/"), everyone(302)),
     "workshops:registration": Rule(registration_url, everyone()),
     "workshops:feedback": Rule(feedback_url, everyone()),
+    "workshops:quiz_take": Rule(quiz_take_url, everyone()),
     "workshops:feed": Rule(feed_url, everyone()),
     "workshops:mine": Rule("/en/workshops/mine/", only({"ambassador": 200, "admin": 200})),
     # Only someone with an ambassador profile has a link to rotate.
@@ -67,6 +77,7 @@ RULES = {
     "workshops:attendance": Rule(manage("attendance/"), only(COORDINATORS)),
     "workshops:complete": Rule(manage("complete/"), only(COORDINATOR_REDIRECT), method="post"),
     "workshops:quiz": Rule(manage("quiz/"), only(COORDINATORS)),
+    "workshops:quiz_sheet": Rule(manage("quiz/sheet/"), only(COORDINATORS)),
     "workshops:facilitator_report": Rule(manage("facilitator-report/"), only(COORDINATORS)),
     "workshops:report": Rule(manage("report/"), only(COORDINATORS)),
 }

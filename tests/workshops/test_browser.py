@@ -91,3 +91,58 @@ def test_schedule_register_in_urdu_and_take_attendance(page, live_server, screen
     screenshot(page, "workshops-facilitator-attendance")
     assert Registration.objects.get().attended
     assert sum(cell.count for cell in workshop.walk_ins.all()) == 5
+
+
+def test_facilitator_shows_the_quiz_code_and_a_participant_answers_on_an_urdu_phone(
+    page, live_server, screenshot
+):
+    from tests.curriculum.factories import ModuleFactory, module_quiz
+    from workshops.models import QuizResponse
+
+    page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
+    lead = AmbassadorProfileFactory(user__full_name="Ayesha Soomro")
+    starts = timezone.now() - datetime.timedelta(minutes=10)
+    workshop = Workshop.objects.create(
+        title="Mobile banking scams",
+        language="ur",
+        district=factories.district("Karachi Central"),
+        town="Nazimabad",
+        venue_kind="community_centre",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+        capacity=30,
+        status="published",
+        lead_facilitator=lead,
+    )
+    module = ModuleFactory(title_ur="جعلی ادائیگی کے پیغامات")
+    questions = module_quiz(module)
+    workshop.modules.add(module)
+
+    # The facilitator opens the quiz page on her phone: a code to scan before the session.
+    sign_in(page, live_server, lead.user)
+    page.goto(f"/ur/workshops/manage/{workshop.pk}/quiz/")
+    codes = page.locator(".quiz-codes img")
+    assert codes.count() == 2 and codes.first.is_visible()
+    screenshot(page, "workshops-quiz-codes-ur")
+    before_link = page.locator(".quiz-codes a").first.get_attribute("href")
+
+    # A participant (no account) answers two of three questions and sends.
+    page.context.clear_cookies()
+    page.goto(before_link)
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    page.get_by_label("کوئی نہیں").check()
+    page.get_by_label("8171 سے").check()
+    page.locator("form.quiz-form button[type=submit]").click()
+    page.wait_for_load_state()
+    # The third question is missing: the page says so and keeps the two answers.
+    assert page.locator("[role=alert]").is_visible()
+    assert page.get_by_label("کوئی نہیں").is_checked() and page.get_by_label("8171 سے").is_checked()
+    assert not QuizResponse.objects.exists()
+    page.locator(f"input[name='question-{questions[2].pk}'][value='dont-know']").check()
+    screenshot(page, "workshops-quiz-participant-ur")
+    page.locator("form.quiz-form button[type=submit]").click()
+    page.wait_for_load_state()
+    response = QuizResponse.objects.get()
+    assert (response.stage, response.correct, response.questions) == ("pre", 2, 3)
+    assert "2" in page.locator("main .card").inner_text()
+    screenshot(page, "workshops-quiz-thanks-ur")
