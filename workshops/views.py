@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -361,7 +362,7 @@ def manage_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = WorkshopForm(request.POST or None, instance=workshop, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.workshop_update(
+            updated = services.workshop_update(
                 workshop=workshop,
                 actor=request.user,
                 topics=form.cleaned_data["topics"],
@@ -374,6 +375,20 @@ def manage_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 form.add_error(None, message)
         else:
             messages.success(request, _("The workshop is updated."))
+            confirmed = updated.confirmed_registrations().count()
+            if confirmed > updated.capacity:
+                # Nobody loses a confirmed place automatically: the coordinator decides.
+                messages.warning(
+                    request,
+                    ngettext(
+                        "%(confirmed)d person is confirmed but there are now only %(seats)d seats. "
+                        "Nobody was moved to the waiting list: ask someone to cancel, or add seats.",
+                        "%(confirmed)d people are confirmed but there are now only %(seats)d seats. "
+                        "Nobody was moved to the waiting list: ask some of them to cancel, or add seats.",
+                        confirmed,
+                    )
+                    % {"confirmed": confirmed, "seats": updated.capacity},
+                )
             return redirect("workshops:manage_detail", pk=workshop.pk)
     return render(request, "workshops/manage/form.html", {"form": form, "workshop": workshop})
 

@@ -181,3 +181,26 @@ def test_month_calendar_shows_the_workshops_of_the_month(client):
     html = client.get("/en/workshops/manage/calendar/", {"month": month}).content.decode()
     assert "In the calendar" in html
     assert client.get("/en/workshops/manage/calendar/", {"month": "garbage"}).status_code == 200
+
+
+def test_fewer_seats_than_confirmed_people_keeps_their_places_and_warns_the_coordinator(client):
+    client.force_login(factories.coordinator("SD"))
+    lead = AmbassadorProfileFactory()
+    workshop = WorkshopFactory(capacity=5, lead_facilitator=lead)
+    for _n in range(4):
+        RegistrationFactory(workshop=workshop)
+    starts = timezone.localtime(workshop.starts_at)
+    page = client.post(
+        f"/en/workshops/manage/{workshop.pk}/edit/",
+        form_data(
+            capacity="۲",
+            lead_facilitator=lead.pk,
+            starts_at=starts.strftime("%Y-%m-%dT%H:%M"),
+            ends_at=timezone.localtime(workshop.ends_at).strftime("%Y-%m-%dT%H:%M"),
+        ),
+        follow=True,
+    ).content.decode()
+    assert Workshop.objects.get().capacity == 2
+    assert [registration.status for registration in workshop.registrations.all()] == ["confirmed"] * 4
+    assert "4 people are confirmed but there are now only 2 seats." in page
+    assert "Nobody was moved to the waiting list" in page
