@@ -7,6 +7,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models.choices import Availability, Background
@@ -128,6 +129,13 @@ class AmbassadorProfile(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+    def language_names(self) -> list[str]:
+        """The languages they run sessions in, named in the current language ("Sindhi", "سندھی")."""
+        return [str(get_language_info(code)["name_translated"]) for code in self.languages]
+
+    def availability_labels(self) -> list[str]:
+        return [str(Availability(value).label) for value in self.availability if value in Availability.values]
 
     @property
     def can_lead(self) -> bool:

@@ -7,7 +7,7 @@ import io
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.selectors import dashboard_sections_for
 from ambassadors.models import AmbassadorProfile, Track
@@ -67,6 +67,22 @@ def test_csv_export_follows_the_filters_and_the_scope(client, world, people):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][0] == "Name" and [row[0] for row in rows[1:]] == ["Sana Teacher"]
     assert "0300 1112223" in rows[1]
+
+
+def test_languages_and_availability_are_named_in_the_page_language(client, world, people):
+    client.force_login(world.users["coordinator"])
+    page = client.get("/ur/ambassadors/directory/").content.decode()
+    assert "سندھی" in page  # Zara runs sessions in Sindhi: named in Urdu, not "sd"
+    detail = client.get(f"/ur/ambassadors/directory/{people['zara'].pk}/").content.decode()
+    with translation.override("ur"):
+        assert translation.gettext("Weekday evenings") in detail
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get("/en/ambassadors/directory/export.csv").content.decode("utf-8-sig"))
+        )
+    )
+    zara = next(row for row in rows if row[0] == "Zara Student")
+    assert "Sindhi" in zara and "Weekday evenings" in zara
 
 
 def test_csv_neutralises_formulas(client, world):
