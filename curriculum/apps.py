@@ -10,7 +10,9 @@ class CurriculumConfig(AppConfig):
         from common.cache import retire_on_change
         from curriculum import dashboard  # noqa: F401  (registers the dashboard cards)
         from curriculum.models import Activity, Material, Module, MythFactCard, Topic
-        from curriculum.views import LIBRARY
+        from curriculum.views import LIBRARY, MODULE_PAGE
 
-        # The cached library list shows modules, topics and which languages have material.
+        # The cached library list shows modules, topics and which languages have material; the
+        # cached module pages show all of those and the activities and cards too.
         retire_on_change(LIBRARY, Topic, Module, Activity, MythFactCard, Material)
+        retire_on_change(MODULE_PAGE, Topic, Module, Activity, MythFactCard, Material)

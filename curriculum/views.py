@@ -16,10 +16,13 @@ from curriculum.downloads import stored_file_response
 from curriculum.forms import LibraryFilterForm
 from curriculum.models import Material, OfflinePack
 from curriculum.packs import pack_fingerprint
+from curriculum.rendering import translated
 
 LIBRARY_PAGE_SIZE = 24
 LIBRARY = "curriculum:library"
 LIBRARY_CACHE_SECONDS = 300
+MODULE_PAGE = "curriculum:module"
+MODULE_PAGE_CACHE_SECONDS = 300
 
 
 @require_safe
@@ -49,11 +52,22 @@ def library(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def module_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    module = selectors.module_for_page(slug=slug)
-    context = module_context(module, translation.get_language())
-    if context is None:
-        raise Http404("no translation of this module may be shown")
-    return render(request, "curriculum/module.html", context)
+    """A module's page. The rendered module (the same for every visitor in a language) is cached
+    until any curriculum content changes, like the library list."""
+    language = translation.get_language()
+    key = fragment_key(MODULE_PAGE, slug, language, str(settings.CURRICULUM_SHOW_UNREVIEWED))
+    page = cache.get(key)
+    if page is None:
+        module = selectors.module_for_page(slug=slug)
+        context = module_context(module, language)
+        if context is None:
+            raise Http404("no translation of this module may be shown")
+        page = {
+            "title": translated(module, "title", context["content_chain"]),
+            "body": render_to_string("curriculum/includes/module_body.html", context, request=request),
+        }
+        cache.set(key, page, MODULE_PAGE_CACHE_SECONDS)
+    return render(request, "curriculum/module.html", page)
 
 
 @require_safe

@@ -44,6 +44,27 @@ def test_module_page_query_count_is_constant(client):
     assert counts[0] == counts[1]
 
 
+def test_module_page_is_cached_until_its_content_changes(client):
+    module = ModuleFactory()
+    activity = ActivityFactory(module=module)
+    url = f"/ur/library/{module.slug}/"
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        assert module.title_ur in client.get(url).content.decode()
+    assert not [query for query in captured if "curriculum_" in query["sql"]]  # served from the cache
+
+    module.title_ur = "نیا عنوان"
+    module.save()
+    assert "نیا عنوان" in client.get(url).content.decode()
+    activity.title_ur = "نئی سرگرمی"
+    activity.save()
+    assert "نئی سرگرمی" in client.get(url).content.decode()
+    assert "Sort real and fake messages" in client.get(f"/en/library/{module.slug}/").content.decode()
+    module.status_ur = module.status_en = TranslationStatus.DRAFT
+    module.save()
+    assert client.get(url).status_code == 404
+
+
 def test_sindhi_page_falls_back_to_urdu_and_says_so(client):
     module = ModuleFactory(title_sd="سنڌي عنوان", status_sd=TranslationStatus.NEEDS_REVIEW)
     page = client.get(f"/sd/library/{module.slug}/").content.decode()
