@@ -602,9 +602,24 @@ def quiz(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def quiz_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     """The quiz on paper, in the page's language, with the answer key on its own page."""
+    import segno
+
     workshop = selectors.facilitated_workshop(user=request.user, pk=pk)
     quizzes = selectors.workshop_quizzes(workshop=workshop, language=translation.get_language())
-    return render(request, "workshops/manage/quiz_sheet.html", {"workshop": workshop, "quizzes": quizzes})
+    # The sheet is the handout people take home: it carries the feedback link too.
+    feedback_url = request.build_absolute_uri(
+        reverse("workshops:feedback", args=[feedback_token(workshop.pk)])
+    )
+    return render(
+        request,
+        "workshops/manage/quiz_sheet.html",
+        {
+            "workshop": workshop,
+            "quizzes": quizzes,
+            "feedback_url": feedback_url,
+            "feedback_qr": segno.make(feedback_url, error="m").svg_data_uri(scale=3),
+        },
+    )
 
 
 def quiz_take(request: HttpRequest, token: str) -> HttpResponse:

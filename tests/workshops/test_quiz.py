@@ -225,6 +225,7 @@ def test_the_paper_sheet_prints_in_the_page_language_with_an_answer_key(client):
     assert "بی آئی ایس پی کے اصل پیغامات کس نمبر سے آتے ہیں؟" in html
     with translation.override("ur"):
         assert translation.gettext("Answer key (for the facilitator)") in html
+    assert "data:image/svg+xml" in html.split('class="quiz-sheet-key"')[0]  # the feedback code, for home
     key = html.split('class="quiz-sheet-key"')[1]
     assert "کوئی نہیں" in key and "دھوکا" in key and "انعام والا" not in key
 
