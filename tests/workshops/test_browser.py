@@ -146,3 +146,40 @@ def test_facilitator_shows_the_quiz_code_and_a_participant_answers_on_an_urdu_ph
     assert (response.stage, response.correct, response.questions) == ("pre", 2, 3)
     assert "2" in page.locator("main .card").inner_text()
     screenshot(page, "workshops-quiz-thanks-ur")
+
+
+def test_the_quiz_works_with_javascript_off_in_pashto(browser, live_server):
+    from tests.curriculum.factories import ModuleFactory, module_quiz
+    from workshops.models import QuizResponse
+    from workshops.tokens import quiz_token
+
+    starts = timezone.now() - datetime.timedelta(minutes=90)
+    workshop = Workshop.objects.create(
+        title="د موبایل بانکدارۍ درغلۍ",
+        language="ps",
+        district=factories.district("Karachi Central"),
+        town="Nazimabad",
+        venue_kind="community_centre",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+        capacity=30,
+        status="published",
+        lead_facilitator=AmbassadorProfileFactory(),
+    )
+    module = ModuleFactory()
+    questions = module_quiz(module)
+    workshop.modules.add(module)
+
+    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
+    page = context.new_page()
+    page.goto(f"/ps/workshops/quiz/{quiz_token(workshop.pk, 'post')}/")
+    assert page.get_attribute("html", "dir") == "rtl"
+    for question in questions:
+        right = question.answers.get(is_correct=True)
+        page.locator(f"input[name='question-{question.pk}'][value='{right.pk}']").check()
+    page.locator("form.quiz-form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert QuizResponse.objects.get().correct == 3
+    # After the session the right answers are listed (here from Urdu: the module has no Pashto).
+    assert "کوئی نہیں" in page.locator("main").inner_text()
+    context.close()
