@@ -2,7 +2,7 @@
 
 They log (ids and the kind of change: never names, phones or emails) and hand the change to
 workshops/reminders.py, which withdraws messages the change made obsolete and queues the notices
-(rescheduled, cancelled, promoted), so services never need to know about SMS or email.
+(rescheduled, moved, cancelled, promoted), so services never need to know about SMS or email.
 """
 
 import logging
@@ -10,7 +10,7 @@ import logging
 logger = logging.getLogger("hifazat.workshops")
 
 # Kinds of change, for whoever hooks in.
-WORKSHOP_CHANGES = {"created", "updated", "published", "rescheduled", "cancelled", "completed"}
+WORKSHOP_CHANGES = {"created", "updated", "published", "rescheduled", "moved", "cancelled", "completed"}
 REGISTRATION_CHANGES = {"confirmed", "waitlisted", "promoted", "cancelled"}
 
 

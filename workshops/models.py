@@ -145,6 +145,8 @@ class Workshop(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # When the place last changed after creation: the notice "new place" is sent once per change.
+    place_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Set when participants' personal data has been removed (see workshops_shred_personal_data).
     personal_data_shredded_at = models.DateTimeField(null=True, blank=True, editable=False)
 

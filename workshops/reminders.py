@@ -13,14 +13,15 @@ current start, so rescheduling moves them and cancelling stops them):
 
 Notices go at once when something changes (workshops/events.py calls the `*_changed` functions at
 the end of this module after the change has committed; a Celery task writes and sends them):
-rescheduled (with the new time) and cancelled to every registrant (confirmed or waiting) and
-facilitator, and promoted (waiting list to a seat) to that one person.
+rescheduled (with the new time), moved (a new place, same time) and cancelled to every registrant
+(confirmed or waiting) and facilitator, and promoted (waiting list to a seat) to that one person.
 
 Registrants are `Registration` rows (SMS to their phone, email when they gave one, in the language
 they chose); facilitators are `accounts.User`s (email, and SMS to their `notifications.UserPhone`,
 else the phone on their ambassador profile; a UserPhone with SMS turned off means no SMS).
 """
 
+from dataclasses import replace
 from datetime import time, timedelta
 
 from django.contrib.auth import get_user_model
@@ -48,6 +49,7 @@ FACILITATOR_TWO_DAYS = "workshops.facilitator_two_days"
 FACILITATOR_MORNING = "workshops.facilitator_morning"
 FEEDBACK_REQUEST = "workshops.feedback_request"
 RESCHEDULED = "workshops.rescheduled"
+MOVED = "workshops.moved"
 CANCELLED = "workshops.cancelled"
 PROMOTED = "workshops.promoted"
 
@@ -75,8 +77,20 @@ def workshop_place(workshop: Workshop):
     return Truncator(workshop.town).chars(22)
 
 
+def workshop_where(workshop: Workshop):
+    """The place with its address when there is one, short enough for an SMS."""
+    if workshop.format == Workshop.Format.IN_PERSON and workshop.address:
+        return f"{Truncator(workshop.address).chars(20)}, {workshop_place(workshop)}"
+    return workshop_place(workshop)
+
+
 def message_context(workshop: Workshop, **extra) -> dict:
-    return {"workshop": workshop, "place": workshop_place(workshop), **extra}
+    return {
+        "workshop": workshop,
+        "place": workshop_place(workshop),
+        "where": workshop_where(workshop),
+        **extra,
+    }
 
 
 # --- Registrants ----------------------------------------------------------------------------------
@@ -350,6 +364,23 @@ def rescheduled_items(workshop_id: int) -> list[DueItem]:
     return _notice_items(workshop, _everyone(workshop))
 
 
+def moved_items(workshop_id: int) -> list[DueItem]:
+    """Everyone, once per move: the move's time stands for the occurrence, so a second move (a new
+    `place_changed_at`) is announced again while a repeated task for the same move is not."""
+    workshop = _workshop(workshop_id)
+    if (
+        workshop is None
+        or workshop.status != Workshop.Status.PUBLISHED
+        or workshop.place_changed_at is None
+        or workshop.starts_at <= timezone.now()
+    ):
+        return []
+    return [
+        replace(item, occurrence=workshop.place_changed_at)
+        for item in _notice_items(workshop, _everyone(workshop))
+    ]
+
+
 def rescheduled_withdraw(workshop_id: int) -> int:
     """Whatever still waits for the old time never goes (the rules remind again for the new time)."""
     from notifications.services import deliveries_withdraw
@@ -402,6 +433,15 @@ registry.register_notice(
 )
 registry.register_notice(
     Notice(
+        kind=MOVED,
+        label=_("Workshop moved to a new place"),
+        channels=BOTH,
+        template=TEMPLATES + "moved",
+        items=moved_items,
+    )
+)
+registry.register_notice(
+    Notice(
         kind=CANCELLED,
         label=_("Workshop cancelled"),
         channels=BOTH,
@@ -433,7 +473,9 @@ def workshop_changed(*, workshop_id: int, change: str) -> None:
     elif change == "cancelled":
         cancelled_withdraw(workshop_id)
         notice_send_task.delay(CANCELLED, workshop_id)
-    elif change == "updated":
+    elif change == "moved":
+        notice_send_task.delay(MOVED, workshop_id)
+    if change in ("updated", "moved"):
         # A facilitator taken off the workshop is no longer reminded of it.
         workshop = _workshop(workshop_id)
         if workshop is not None:

@@ -25,6 +25,7 @@ from workshops.models import (
 )
 from workshops.selectors import quiz_is_open, workshop_quizzes
 
+PLACE_FIELDS = ("format", "district_id", "town", "address", "venue_kind", "online_details")
 WORKSHOP_FIELDS = {
     "title",
     "description",
@@ -173,7 +174,8 @@ def workshop_update(
     modules: Iterable[Module] | None = None,
     **fields,
 ) -> Workshop:
-    """Change a workshop. A change of time counts as a reschedule; more seats promote the waiting list."""
+    """Change a workshop. A change of time counts as a reschedule and a change of place as a move
+    (both announced to everyone concerned); more seats promote the waiting list."""
     unknown = set(fields) - WORKSHOP_FIELDS
     if unknown:
         raise TypeError(f"unknown workshop fields: {sorted(unknown)}")
@@ -181,8 +183,12 @@ def workshop_update(
     if workshop.status in (Workshop.Status.CANCELLED, Workshop.Status.COMPLETED):
         raise ValidationError(_("A cancelled or completed workshop can no longer be changed."))
     old_times = (workshop.starts_at, workshop.ends_at)
+    old_place = _place(workshop)
     for name, value in fields.items():
         setattr(workshop, name, value)
+    moved = _place(workshop) != old_place
+    if moved:
+        workshop.place_changed_at = timezone.now()
     workshop.full_clean()
     co_facilitators = list(workshop.co_facilitators.all() if co_facilitators is None else co_facilitators)
     _check_facilitators(workshop=workshop, co_facilitators=co_facilitators)
@@ -193,9 +199,15 @@ def workshop_update(
     if modules is not None:
         workshop.modules.set(list(modules))
     rescheduled = (workshop.starts_at, workshop.ends_at) != old_times
-    _on_commit_workshop(workshop.pk, "rescheduled" if rescheduled else "updated")
+    # A new time and place together is one notice (the rescheduling one gives the place too).
+    _on_commit_workshop(workshop.pk, "rescheduled" if rescheduled else "moved" if moved else "updated")
     _waitlist_promote(workshop=workshop)
     return workshop
+
+
+def _place(workshop: Workshop) -> tuple:
+    """What people need to find the session: a change of any of it is announced."""
+    return tuple(getattr(workshop, name) for name in PLACE_FIELDS)
 
 
 def workshop_reschedule(

@@ -21,6 +21,7 @@ SMS_TEMPLATES = [
     "facilitator_two_days",
     "facilitator_morning",
     "rescheduled",
+    "moved",
     "cancelled",
     "promoted",
     "feedback_request",
@@ -36,6 +37,7 @@ def longest(settings):
         registrants=1,
         title="محفوظ آن لائن بینکنگ اور موبائل والٹ کے فراڈ سے بچاؤ: ایک مکمل تربیتی نشست " * 2,
         town="گلشن اقبال بلاک تیرہ ڈی، یونیورسٹی روڈ کے قریب، کراچی " * 2,
+        address="گورنمنٹ گرلز ہائی اسکول، مکان نمبر ۱۲۳، گلی نمبر ۴، بلاک سی " * 2,
     )
     registration = workshop.registrations.get()
     workshop.pk = 99999  # ids grow: the signed links get longer

@@ -87,6 +87,49 @@ def test_rescheduling_withdraws_the_old_reminders_tells_everyone_and_reminds_aga
     assert registrant_deliveries(reminders.RESCHEDULED).count() == 4
 
 
+def test_a_new_place_is_announced_to_everyone_once_per_move(django_capture_on_commit_callbacks):
+    now = timezone.now()
+    workshop = workshop_with(starts_at=now + timedelta(days=2), registrants=2, email=True)
+    Registration.objects.create(
+        workshop=workshop, name="ثنا", phone="+923009998888", language="sd", status="waitlisted", consent=True
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        workshop_update(workshop=workshop, actor=None, title="A new title")  # not a move: no notice
+    assert not Delivery.objects.filter(kind=reminders.MOVED).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workshop_update(workshop=workshop, actor=None, address="Girls High School, Block C")
+    notices = registrant_deliveries(reminders.MOVED)
+    # Two confirmed people by SMS and email, the one waiting by SMS; all sent, none a reschedule.
+    assert sorted(notices.values_list("channel", flat=True)) == ["email", "email", "sms", "sms", "sms"]
+    assert set(notices.values_list("status", flat=True)) == {Status.SENT}
+    assert facilitator_deliveries(reminders.MOVED).count() == 2
+    assert not Delivery.objects.filter(kind=reminders.RESCHEDULED).exists()
+    sindhi = notices.get(channel="sms", language="sd")
+    assert "Girls High School" in sindhi.body and "Hifazat" not in sindhi.body
+    assert "Girls High School, Block C" in notices.filter(channel="email").first().body  # full address
+
+    events.workshop_changed(workshop.pk, "moved")  # a redelivered task: nobody is told twice
+    assert registrant_deliveries(reminders.MOVED).count() == 5
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workshop_update(workshop=workshop, actor=None, venue_kind="school", town="Saddar")
+    assert registrant_deliveries(reminders.MOVED).count() == 10  # a second move: told again
+
+    new_start = (now + timedelta(days=3)).replace(second=0, microsecond=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        workshop_update(
+            workshop=workshop,
+            actor=None,
+            town="Clifton",
+            starts_at=new_start,
+            ends_at=new_start + timedelta(hours=2),
+        )
+    assert registrant_deliveries(reminders.MOVED).count() == 10  # time and place: one notice,
+    assert registrant_deliveries(reminders.RESCHEDULED).filter(channel="sms").count() == 3  # the new time
+    assert "Clifton" in registrant_deliveries(reminders.RESCHEDULED).filter(channel="sms").first().body
+
+
 def test_cancelling_sends_one_cancellation_each_and_no_reminder(django_capture_on_commit_callbacks):
     now = timezone.now()
     workshop = workshop_with(starts_at=now + timedelta(hours=1, minutes=55), registrants=3, email=True)
