@@ -294,6 +294,10 @@ CERTIFICATE_VERIFY_FAILURES_PER_15_MINUTES = int(
 # New ambassador applications accepted from one connection per hour (a repeat of the same phone
 # number is recognised and not counted).
 AMBASSADOR_APPLICATIONS_PER_HOUR = int(os.environ.get("AMBASSADOR_APPLICATIONS_PER_HOUR", "5"))
+# New registrations for one workshop, and quiz answers for one workshop's quiz before or after, accepted
+# from one connection per hour (workshops/ratelimit.py: per workshop, so a class on one Wi-Fi fits).
+WORKSHOP_REGISTRATIONS_PER_HOUR = int(os.environ.get("WORKSHOP_REGISTRATIONS_PER_HOUR", "100"))
+WORKSHOP_QUIZ_ANSWERS_PER_HOUR = int(os.environ.get("WORKSHOP_QUIZ_ANSWERS_PER_HOUR", "150"))
 # A trainee whose track shows no progress for this many days gets one nudge (SMS and email) naming
 # their next step (ambassadors/reminders.py); a later stall nudges again. Default 14.
 AMBASSADOR_NUDGE_AFTER_DAYS = int(os.environ.get("AMBASSADOR_NUDGE_AFTER_DAYS", "14"))

@@ -25,7 +25,7 @@ from ambassadors.services import ambassador_calendar_token_rotate
 from common.cache import fragment_key
 from common.exports import csv_response
 from common.phone import display_phone
-from workshops import selectors, services
+from workshops import ratelimit, selectors, services
 from workshops.calendar import workshops_calendar
 from workshops.forms import (
     DISTRICT_CHOICES_SECONDS,
@@ -152,6 +152,14 @@ def workshop_register(request: HttpRequest, pk: int) -> HttpResponse:
     form = RegistrationForm(request.POST)
     if not form.is_valid():
         return workshop_detail(request, pk, form=form)
+    limit = ratelimit.registration_limit(workshop.pk)
+    if ratelimit.is_limited(limit, request):
+        form.add_error(
+            None, _("Too many registrations came from this connection. Please try again in an hour.")
+        )
+        response = workshop_detail(request, pk, form=form)
+        response.status_code = 429
+        return response
     data = form.cleaned_data
     try:
         registration = services.registration_create(
@@ -171,6 +179,7 @@ def workshop_register(request: HttpRequest, pk: int) -> HttpResponse:
         for message in _validation_messages(error):
             form.add_error(None, message)
         return workshop_detail(request, pk, form=form)
+    ratelimit.hit(limit, request)  # a recognised repeat of the same number is not counted
     return redirect("workshops:registration", token=registration_token(registration.pk))
 
 
@@ -637,6 +646,10 @@ def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
     if not quizzes:
         raise Http404
     form = QuizAnswersForm(request.POST if request.method == "POST" else None, quizzes=quizzes)
+    limit = ratelimit.quiz_limit(workshop.pk, stage)
+    if request.method == "POST" and ratelimit.is_limited(limit, request):
+        notice = _("Too many answers came from this connection. Please try again in an hour.")
+        return render(request, "workshops/quiz.html", {**context, "form": form, "notice": notice}, status=429)
     if request.method == "POST" and form.is_valid():
         try:
             marks = services.quiz_response_submit(
@@ -644,6 +657,7 @@ def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
             )
         except ValidationError:
             return render(request, "workshops/quiz_closed.html", context)
+        ratelimit.hit(limit, request)
         return render(request, "workshops/quiz_thanks.html", {**context, "marks": marks})
     return render(request, "workshops/quiz.html", {**context, "form": form})
 

@@ -1,7 +1,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests import factories
 from tests.curriculum.factories import ModuleFactory
@@ -151,3 +151,31 @@ def test_feedback_link_records_three_anonymous_answers(client):
     bad = client.post(url, {"useful": "9"})
     assert bad.status_code == 200 and workshop.feedback.count() == 1
     assert client.get(f"/ur/workshops/feedback/{workshop.pk}/").status_code == 404
+
+
+def test_a_flood_of_registrations_from_one_connection_is_stopped_per_workshop(client, settings):
+    settings.WORKSHOP_REGISTRATIONS_PER_HOUR = 2
+    workshop, other = WorkshopFactory(), WorkshopFactory()
+
+    def register(target, number: int):
+        return client.post(
+            f"/ur/workshops/{target.pk}/register/",
+            {"name": "عائشہ خان", "phone": f"0300123456{number}", "language": "ur", "consent": "on"},
+        )
+
+    assert register(workshop, 1).status_code == 302
+    assert register(workshop, 1).status_code == 302  # the same number again: recognised, not counted
+    assert register(workshop, 2).status_code == 302
+    refused = register(workshop, 3)
+    html = refused.content.decode()
+    assert refused.status_code == 429
+    with translation.override("ur"):
+        assert (
+            translation.gettext(
+                "Too many registrations came from this connection. Please try again in an hour."
+            )
+            in html
+        )
+    assert 'value="عائشہ خان"' in html and 'value="03001234563"' in html  # nothing typed is lost
+    assert workshop.registrations.count() == 2
+    assert register(other, 3).status_code == 302  # another workshop: its own limit

@@ -272,3 +272,18 @@ def test_the_phone_quiz_page_is_light_and_in_the_page_language(client, language)
     direction = "ltr" if language == "en" else "rtl"
     assert f'<html lang="{language}" dir="{direction}">' in html
     assert html.count('type="radio"') == 3 * (3 + 2 + 3 + 3)  # every answer, plus "I don't know"
+
+
+def test_a_flood_of_quiz_answers_from_one_connection_is_stopped(client, settings):
+    settings.WORKSHOP_QUIZ_ANSWERS_PER_HOUR = 2
+    workshop, _module, questions = quiz_workshop()
+    answers = {f"question-{question.pk}": answer_ids(question)[0] for question in questions}
+    for _person in range(2):
+        assert client.post(quiz_url(workshop, "pre", "en"), answers).status_code == 200
+    refused = client.post(quiz_url(workshop, "pre", "en"), answers)
+    html = refused.content.decode()
+    assert refused.status_code == 429
+    assert "Too many answers came from this connection." in html
+    assert re.search(rf'value="{answers[f"question-{questions[0].pk}"]}"[^>]*checked', html)  # kept
+    assert QuizResponse.objects.count() == 2
+    assert client.post(quiz_url(workshop, "post", "en"), answers).status_code == 200  # after: its own
