@@ -93,6 +93,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "common.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -296,6 +297,9 @@ CERTIFICATE_VERIFY_FAILURES_PER_15_MINUTES = int(
 AMBASSADOR_APPLICATIONS_PER_HOUR = int(os.environ.get("AMBASSADOR_APPLICATIONS_PER_HOUR", "5"))
 # New registrations for one workshop, and quiz answers for one workshop's quiz before or after, accepted
 # from one connection per hour (workshops/ratelimit.py: per workshop, so a class on one Wi-Fi fits).
+# Behind N reverse proxies of our own that append to X-Forwarded-For, set TRUSTED_PROXY_HOPS=N so the
+# rate limits see each visitor's (masked) address rather than the proxy's (common/middleware.py).
+TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
 WORKSHOP_REGISTRATIONS_PER_HOUR = int(os.environ.get("WORKSHOP_REGISTRATIONS_PER_HOUR", "100"))
 WORKSHOP_QUIZ_ANSWERS_PER_HOUR = int(os.environ.get("WORKSHOP_QUIZ_ANSWERS_PER_HOUR", "150"))
 # A trainee whose track shows no progress for this many days gets one nudge (SMS and email) naming
