@@ -25,6 +25,12 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "task": "curriculum.tasks.packs_refresh_stale_task",
         "schedule": crontab(hour=2, minute=45),
     },
+    # Handouts generated from a module whose text changed (edits outside the admin too) are made
+    # again before the packs are checked, so the packs pick the new PDFs up.
+    "curriculum-handouts-refresh-stale": {
+        "task": "curriculum.tasks.handouts_refresh_stale_task",
+        "schedule": crontab(hour=2, minute=15),
+    },
     # impact: last month's summary to every coordinator, in their language (1st of the month, 07:00).
     "impact-monthly-summaries": {
         "task": "impact.tasks.monthly_summaries_task",

@@ -98,6 +98,7 @@ class ModuleAdmin(TabbedTranslationAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         services.module_packs_refresh(module=form.instance)
+        services.handouts_refresh(module=form.instance)  # each regenerated one refreshes the packs again
 
     @admin.action(description=_("Regenerate the handout PDFs from the module text"))
     def regenerate_handouts(self, request, queryset):

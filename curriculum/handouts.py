@@ -2,6 +2,7 @@
 the page is right-to-left for ur/sd/ps). Fonts come from static/fonts in the repository, never from
 whatever a machine happens to have installed."""
 
+import hashlib
 import logging
 from pathlib import Path
 
@@ -60,7 +61,15 @@ def handout_html(module: Module, language: str) -> str:
         )
 
 
-def handout_pdf(module: Module, language: str) -> bytes:
+def handout_fingerprint(html: str) -> str:
+    return hashlib.sha256(html.encode()).hexdigest()
+
+
+def pdf_from_html(html: str) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=handout_html(module, language), base_url=str(settings.BASE_DIR)).write_pdf()
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def handout_pdf(module: Module, language: str) -> bytes:
+    return pdf_from_html(handout_html(module, language))

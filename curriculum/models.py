@@ -249,6 +249,8 @@ class Material(models.Model):
         editable=False,
         help_text=_("Handouts generated from the module's text are regenerated when it changes."),
     )
+    # SHA-256 of the HTML a generated handout was made from: a different one means the text changed.
+    source_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

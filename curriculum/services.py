@@ -76,10 +76,11 @@ def module_status_set(*, module: Module, language: str, status: str) -> Module:
 @transaction.atomic
 def handout_generate(*, module: Module, language: str) -> Material:
     """(Re)generate the module's handout PDF in `language` from its own text."""
-    from curriculum.handouts import handout_pdf
+    from curriculum.handouts import handout_fingerprint, handout_html, pdf_from_html
     from curriculum.rendering import translated
 
-    pdf = handout_pdf(module, language)
+    html = handout_html(module, language)
+    pdf = pdf_from_html(html)
     material = Material.objects.filter(
         module=module, language=language, kind=Material.Kind.HANDOUT, generated=True
     ).first()
@@ -92,9 +93,60 @@ def handout_generate(*, module: Module, language: str) -> Material:
     material.extension = "pdf"
     material.size = len(pdf)
     material.sha256 = hashlib.sha256(pdf).hexdigest()
+    material.source_fingerprint = handout_fingerprint(html)
     material.file.save("handout.pdf", ContentFile(pdf), save=False)
     material.save()
     return material
+
+
+def _stale_handout_languages(module: Module) -> list[str]:
+    from curriculum.handouts import handout_fingerprint, handout_html
+
+    return [
+        material.language
+        for material in Material.objects.filter(module=module, kind=Material.Kind.HANDOUT, generated=True)
+        if material.source_fingerprint != handout_fingerprint(handout_html(module, material.language))
+    ]
+
+
+def handouts_refresh(*, module: Module) -> list[str]:
+    """After an edit: queue (after commit) the regeneration of the module's generated handouts whose
+    text changed; returns their languages. Rendering the HTML to compare is cheap; the PDF is made by
+    the worker."""
+    from curriculum.tasks import handout_refresh_task
+
+    module = Module.objects.prefetch_related("cards").get(pk=module.pk)
+    stale = _stale_handout_languages(module)
+    for language in stale:
+        transaction.on_commit(lambda language=language: handout_refresh_task.delay(module.pk, language))
+    return stale
+
+
+def handout_refresh(*, module_id: int, language: str) -> bool:
+    """Regenerate one generated handout if its text changed, then refresh the offline packs that hold
+    it. Idempotent (a redelivered task finds it current); the row lock keeps two workers from writing
+    the same file at once. Returns whether it was regenerated."""
+    with transaction.atomic():
+        material = (
+            Material.objects.select_for_update()
+            .filter(module_id=module_id, language=language, kind=Material.Kind.HANDOUT, generated=True)
+            .first()
+        )
+        module = Module.objects.prefetch_related("cards").filter(pk=module_id).first()
+        if material is None or module is None or language not in _stale_handout_languages(module):
+            return False
+        handout_generate(module=module, language=language)
+        module_packs_refresh(module=module)
+    return True
+
+
+def handouts_refresh_stale() -> list[tuple[int, str]]:
+    """Nightly: queue every generated handout whose module text changed (edits outside the admin too)."""
+    queued = []
+    for module in Module.objects.filter(materials__generated=True).distinct().prefetch_related("cards"):
+        for language in handouts_refresh(module=module):
+            queued.append((module.pk, language))
+    return queued
 
 
 def _pack_fingerprint_for(module_id: int, language: str) -> tuple[Module, str]:
