@@ -259,6 +259,32 @@ def cases_purge_expired(*, now: datetime.datetime | None = None) -> int:
     return purged
 
 
+# A file younger than this may belong to a submission whose transaction has not committed yet.
+ORPHAN_GRACE = datetime.timedelta(hours=1)
+
+
+def evidence_orphans_remove(*, now: datetime.datetime | None = None) -> int:
+    """Delete stored evidence files that no Evidence row points to: left by a submission that was
+    rolled back or a process that died between writing the file and committing. They hold only
+    ciphertext, but nothing would ever purge them. Returns how many were deleted."""
+    now = now or timezone.now()
+    try:
+        _folders, names = default_storage.listdir("incidents")
+    except FileNotFoundError:
+        return 0
+    referenced = set(Evidence.objects.values_list("file", flat=True))
+    removed = 0
+    for name in names:
+        path = f"incidents/{name}"
+        if path in referenced or now - default_storage.get_modified_time(path) < ORPHAN_GRACE:
+            continue
+        default_storage.delete(path)
+        removed += 1
+    if removed:
+        logger.info("removed %s evidence files that belonged to no case", removed)
+    return removed
+
+
 def handlers_for_case(case: Case):
     from accounts.models import User
 

@@ -10,6 +10,9 @@ def cases_unacknowledged_alert_task() -> int:
 
 @shared_task(acks_late=True)
 def cases_purge_expired_task() -> int:
-    from incidents.services import cases_purge_expired
+    """Nightly: closed cases past retention, then evidence files that belong to no case."""
+    from incidents.services import cases_purge_expired, evidence_orphans_remove
 
-    return cases_purge_expired()
+    purged = cases_purge_expired()
+    evidence_orphans_remove()
+    return purged

@@ -1,9 +1,11 @@
 """Unacknowledged-case alerts to handlers in scope; retention purge; beat entries."""
 
 import datetime
+import os
 
 import pytest
 from django.core import mail
+from django.db import transaction
 from django.utils import timezone
 
 from config.schedules import BEAT_SCHEDULE
@@ -103,6 +105,30 @@ def test_closed_cases_past_retention_are_purged_with_files_and_messages(
     assert sum(MonthlyTally.objects.values_list("count", flat=True)) == tallies_before  # counts stay
     assert AuditEntry.objects.filter(action="purge", case_code=old.code, actor=None).exists()
     assert services.cases_purge_expired() == 0
+
+
+def test_evidence_files_of_a_rolled_back_submission_are_removed_at_night(settings):
+    kept = incident_factories.submit(
+        files=[CleanFile(name="kept.pdf", content_type="application/pdf", data=b"%PDF-1 kept")]
+    )
+    with pytest.raises(RuntimeError), transaction.atomic():
+        incident_factories.submit(
+            files=[CleanFile(name="lost.pdf", content_type="application/pdf", data=b"%PDF-1 lost")]
+        )
+        raise RuntimeError("the request failed after the file was written")
+    folder = settings.MEDIA_ROOT / "incidents"
+    kept_path = settings.MEDIA_ROOT / Evidence.objects.get(case=kept.case).file.name
+    [orphan] = [path for path in folder.iterdir() if path != kept_path]  # ciphertext nobody points to
+    two_hours_ago = (timezone.now() - datetime.timedelta(hours=2)).timestamp()
+    for path in (orphan, kept_path):
+        os.utime(path, (two_hours_ago, two_hours_ago))
+    fresh = folder / "0123456789abcdef0123456789abcdef"  # a submission still in its transaction
+    fresh.write_bytes(b"ciphertext")
+
+    tasks.cases_purge_expired_task()
+    assert not orphan.exists()
+    assert kept_path.exists() and fresh.exists()
+    assert services.evidence_orphans_remove() == 0
 
 
 def test_beat_runs_the_alert_and_the_daily_purge():
