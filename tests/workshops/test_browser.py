@@ -125,6 +125,10 @@ def test_facilitator_shows_the_quiz_code_and_a_participant_answers_on_an_urdu_ph
     assert codes.count() == 2 and codes.first.is_visible()
     screenshot(page, "workshops-quiz-codes-ur")
     before_link = page.locator(".quiz-codes a").first.get_attribute("href")
+    # The paper version, in Urdu, with the answer key on its own page (checked by axe like every page).
+    page.goto(f"/ur/workshops/manage/{workshop.pk}/quiz/sheet/")
+    assert page.locator(".quiz-sheet-key").is_visible()
+    assert page.locator(".quiz-sheet > li").count() == 3
 
     # A participant (no account) answers two of three questions and sends.
     page.context.clear_cookies()
