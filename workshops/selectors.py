@@ -170,6 +170,16 @@ class ModuleQuiz:
         return fallback_notice(self.content)
 
 
+def _is_complete(question: QuizQuestion) -> bool:
+    answers = list(question.answers.all())
+    return len(answers) >= 2 and sum(answer.is_correct for answer in answers) == 1
+
+
+def quiz_question_count(*, module: Module) -> int:
+    """How many questions the module's quiz asks (the finished ones)."""
+    return sum(_is_complete(question) for question in module.quiz_questions.prefetch_related("answers"))
+
+
 def workshop_quizzes(*, workshop: Workshop, language: str) -> list[ModuleQuiz]:
     """The quizzes of the modules a workshop uses, in `language` or its fallback; modules without
     questions, or without any translation that may be shown, have none. Three queries."""
@@ -178,7 +188,8 @@ def workshop_quizzes(*, workshop: Workshop, language: str) -> list[ModuleQuiz]:
     )
     quizzes = []
     for module in modules:
-        questions = list(module.quiz_questions.all())
+        # A question still being written (answers not added yet, no right one marked) is left out.
+        questions = [question for question in module.quiz_questions.all() if _is_complete(question)]
         content = module_content_language(module, language)
         if not questions or content is None:
             continue

@@ -23,7 +23,7 @@ from workshops.models import (
     Workshop,
     WorkshopTopic,
 )
-from workshops.selectors import quiz_is_open, workshop_quizzes
+from workshops.selectors import quiz_is_open, quiz_question_count, workshop_quizzes
 
 PLACE_FIELDS = ("format", "district_id", "town", "address", "venue_kind", "online_details")
 WORKSHOP_FIELDS = {
@@ -408,7 +408,7 @@ def quiz_tally_record(
     post_correct: int,
 ) -> QuizTally:
     """Class totals of a module's quiz taken on paper; entering them again replaces them."""
-    questions = module.quiz_questions.count()
+    questions = quiz_question_count(module=module)
     if not questions:
         raise ValidationError(_("This module has no quiz."))
     if pre_correct > pre_participants * questions or post_correct > post_participants * questions:

@@ -287,3 +287,28 @@ def test_a_flood_of_quiz_answers_from_one_connection_is_stopped(client, settings
     assert re.search(rf'value="{answers[f"question-{questions[0].pk}"]}"[^>]*checked', html)  # kept
     assert QuizResponse.objects.count() == 2
     assert client.post(quiz_url(workshop, "post", "en"), answers).status_code == 200  # after: its own
+
+
+def test_a_question_still_being_written_is_left_out_of_the_quiz(client):
+    from curriculum.models import QuizAnswer, QuizQuestion
+
+    workshop, module, questions = quiz_workshop()
+    unfinished = QuizQuestion.objects.create(module=module, position=9, text_en="Half-written question?")
+    QuizAnswer.objects.create(question=unfinished, position=0, text_en="Only answer", is_correct=False)
+    html = client.get(quiz_url(workshop, "pre", "en")).content.decode()
+    assert "Half-written question?" not in html
+    answers = {f"question-{question.pk}": answer_ids(question)[0] for question in questions}
+    assert client.post(quiz_url(workshop, "pre", "en"), answers).status_code == 200
+    saved = QuizResponse.objects.get()
+    assert (saved.correct, saved.questions) == (3, 3)  # scored on the finished questions only
+    # Paper totals count the same three questions.
+    lead = AmbassadorProfileFactory()
+    workshop.lead_facilitator = lead
+    workshop.save()
+    client.force_login(lead.user)
+    prefix = f"module-{module.pk}-"
+    totals = {"pre_participants": "2", "pre_correct": "6", "post_participants": "2", "post_correct": "6"}
+    client.post(
+        f"/en/workshops/manage/{workshop.pk}/quiz/", {prefix + key: value for key, value in totals.items()}
+    )
+    assert QuizTally.objects.get().questions == 3
