@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from accounts.selectors import user_is_coordinator
 from ambassadors.models import (
     AmbassadorProfile,
     Application,
@@ -21,10 +22,6 @@ from ambassadors.models import (
 from ambassadors.models.codes import normalise_code
 from curriculum.models import TranslationStatus
 from workshops.models import Registration, WalkInCount, Workshop
-
-
-def user_is_coordinator(user) -> bool:
-    return user.is_authenticated and user.has_role("coordinator")
 
 
 def ambassador_profile_of(user) -> AmbassadorProfile | None:

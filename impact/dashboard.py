@@ -2,12 +2,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.dashboard import DashboardSection, provider
-from impact.selectors import user_sees_dashboard
+from accounts.selectors import user_is_coordinator
 
 
 @provider
 def impact_sections(user) -> list[DashboardSection]:
-    if not user_sees_dashboard(user):
+    if not user_is_coordinator(user):
         return []
     return [
         DashboardSection(

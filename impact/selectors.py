@@ -41,10 +41,6 @@ HELD_STATUSES = (Workshop.Status.PUBLISHED, Workshop.Status.COMPLETED)
 GAP_WINDOW_DAYS = 90
 
 
-def user_sees_dashboard(user) -> bool:
-    return user.is_authenticated and user.has_role("coordinator")
-
-
 # --- What is being looked at ---------------------------------------------------------------------
 
 

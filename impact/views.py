@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 
+from accounts.selectors import user_is_coordinator
 from common.exports import csv_response, xlsx_response
 from impact import selectors, tables
 from impact.forms import DashboardFilterForm
@@ -79,7 +80,7 @@ def public_export(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
 def _dashboard_figures(request: HttpRequest, *, strict: bool):
     """The filter form and the figures it selects. An invalid filter shows the whole scope on the
     page (with the form's message); an export with an invalid filter is not found."""
-    if not selectors.user_sees_dashboard(request.user):
+    if not user_is_coordinator(request.user):
         raise Http404
     form = DashboardFilterForm(request.GET or None, user=request.user)
     if form.is_bound and form.is_valid():

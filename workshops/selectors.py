@@ -8,25 +8,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from accounts.selectors import user_is_coordinator
 from ambassadors.models import AmbassadorProfile
+from ambassadors.selectors import ambassador_profile_of
 from curriculum.content import fallback_notice
 from curriculum.models import Module, QuizQuestion
 from curriculum.rendering import translated
 from curriculum.selectors import ContentLanguage, language_chain, module_content_language
 from workshops.models import QuizResponse, QuizStage, QuizTally, Registration, WalkInCount, Workshop
-
-
-def user_is_coordinator(user) -> bool:
-    return user.is_authenticated and user.has_role("coordinator")
-
-
-def ambassador_profile_of(user) -> AmbassadorProfile | None:
-    if not user.is_authenticated:
-        return None
-    try:
-        return user.ambassador_profile
-    except AmbassadorProfile.DoesNotExist:
-        return None
 
 
 @dataclass
