@@ -353,27 +353,24 @@ def _everyone(workshop: Workshop):
     ).order_by("pk")
 
 
-def rescheduled_items(workshop_id: int) -> list[DueItem]:
+def _ahead(workshop_id: int, status: str) -> Workshop | None:
+    """The workshop, if it has this status and has not begun: a notice about one that began is no use."""
     workshop = _workshop(workshop_id)
-    if (
-        workshop is None
-        or workshop.status != Workshop.Status.PUBLISHED
-        or workshop.starts_at <= timezone.now()
-    ):
-        return []
-    return _notice_items(workshop, _everyone(workshop))
+    if workshop is None or workshop.status != status or workshop.starts_at <= timezone.now():
+        return None
+    return workshop
+
+
+def rescheduled_items(workshop_id: int) -> list[DueItem]:
+    workshop = _ahead(workshop_id, Workshop.Status.PUBLISHED)
+    return _notice_items(workshop, _everyone(workshop)) if workshop else []
 
 
 def moved_items(workshop_id: int) -> list[DueItem]:
     """Everyone, once per move: the move's time stands for the occurrence, so a second move (a new
     `place_changed_at`) is announced again while a repeated task for the same move is not."""
-    workshop = _workshop(workshop_id)
-    if (
-        workshop is None
-        or workshop.status != Workshop.Status.PUBLISHED
-        or workshop.place_changed_at is None
-        or workshop.starts_at <= timezone.now()
-    ):
+    workshop = _ahead(workshop_id, Workshop.Status.PUBLISHED)
+    if workshop is None or workshop.place_changed_at is None:
         return []
     return [
         replace(item, occurrence=workshop.place_changed_at)
@@ -392,14 +389,8 @@ def rescheduled_withdraw(workshop_id: int) -> int:
 
 
 def cancelled_items(workshop_id: int) -> list[DueItem]:
-    workshop = _workshop(workshop_id)
-    if (
-        workshop is None
-        or workshop.status != Workshop.Status.CANCELLED
-        or workshop.starts_at <= timezone.now()
-    ):
-        return []
-    return _notice_items(workshop, _everyone(workshop))
+    workshop = _ahead(workshop_id, Workshop.Status.CANCELLED)
+    return _notice_items(workshop, _everyone(workshop)) if workshop else []
 
 
 def cancelled_withdraw(workshop_id: int) -> int:
