@@ -10,12 +10,12 @@ Latin text (names, the code) uses a Latin subset of Noto Sans shipped beside it.
 
 from pathlib import Path
 
-import segno
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from ambassadors.models import Certificate, Track
+from common.qr import qr_data_uri
 
 FONTS = [
     ("Hifazat Naskh", 400, "NotoNaskhArabic-Regular.ttf"),
@@ -48,7 +48,7 @@ def certificate_html(certificate: Certificate, *, verify_url: str) -> str:
                 "level": certificate.get_level_display(),
                 "track_name": track_name,
                 "verify_url": verify_url,
-                "qr": segno.make(verify_url, error="m").svg_data_uri(scale=4, dark="#064d37"),
+                "qr": qr_data_uri(verify_url, dark="#064d37"),
                 "font_faces": font_faces(),
             },
         )

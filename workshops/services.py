@@ -23,7 +23,7 @@ from workshops.models import (
     Workshop,
     WorkshopTopic,
 )
-from workshops.selectors import quiz_is_open, quiz_question_count, workshop_quizzes
+from workshops.selectors import ModuleQuiz, quiz_is_open, quiz_question_count
 
 PLACE_FIELDS = ("format", "district_id", "town", "address", "venue_kind", "online_details")
 WORKSHOP_FIELDS = {
@@ -364,14 +364,15 @@ class QuizMark:
 
 @transaction.atomic
 def quiz_response_submit(
-    *, workshop: Workshop, stage: str, language: str, chosen: dict[int, int | None]
+    *, workshop: Workshop, stage: str, quizzes: list[ModuleQuiz], chosen: dict[int, int | None]
 ) -> list[QuizMark]:
-    """Score one participant's answers to the quizzes of a workshop's modules and keep only the
-    scores. `chosen` maps each question id to the chosen answer id (None: "I don't know")."""
+    """Score one participant's answers to the quizzes of a workshop's modules (as the page showed
+    them: `selectors.workshop_quizzes`) and keep only the scores. `chosen` maps each question id to
+    the chosen answer id (None: "I don't know")."""
     if not quiz_is_open(workshop=workshop, stage=stage):
         raise ValidationError(_("This quiz is closed."))
     marks = []
-    for quiz in workshop_quizzes(workshop=workshop, language=language):
+    for quiz in quizzes:
         correct = 0
         right_answers = []
         for question in quiz.questions:

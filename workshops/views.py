@@ -25,6 +25,7 @@ from ambassadors.services import ambassador_calendar_token_rotate
 from common.cache import fragment_key
 from common.exports import csv_response
 from common.phone import display_phone
+from common.qr import qr_data_uri
 from workshops import ratelimit, selectors, services
 from workshops.calendar import workshops_calendar
 from workshops.forms import (
@@ -563,6 +564,12 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("workshops:report", pk=pk)
 
 
+def _feedback_link(request: HttpRequest, workshop: Workshop, *, scale: int) -> dict:
+    """The workshop's feedback link and its QR code, for the report and the printed handout."""
+    url = request.build_absolute_uri(reverse("workshops:feedback", args=[feedback_token(workshop.pk)]))
+    return {"feedback_url": url, "feedback_qr": qr_data_uri(url, scale=scale)}
+
+
 def _in_language(language: str, viewname: str, *args) -> str:
     with translation.override(language):
         return reverse(viewname, args=args)
@@ -572,8 +579,6 @@ def _in_language(language: str, viewname: str, *args) -> str:
 def quiz(request: HttpRequest, pk: int) -> HttpResponse:
     """The facilitator's quiz page: the codes participants scan before and after the session, the
     paper version to print, and the class totals of the paper quizzes."""
-    import segno
-
     workshop = selectors.facilitated_workshop(user=request.user, pk=pk)
     quizzes = selectors.workshop_quizzes(workshop=workshop, language=translation.get_language())
     tallies = {tally.module_id: tally for tally in workshop.quiz_tallies.all()}
@@ -596,7 +601,7 @@ def quiz(request: HttpRequest, pk: int) -> HttpResponse:
         url = request.build_absolute_uri(
             _in_language(workshop.language, "workshops:quiz_take", quiz_token(workshop.pk, stage))
         )
-        links.append((label, url, segno.make(url, error="m").svg_data_uri(scale=5)))
+        links.append((label, url, qr_data_uri(url, scale=5)))
     sheets = [
         (code, _in_language(code, "workshops:quiz_sheet", workshop.pk))
         for code in dict.fromkeys([workshop.language, *(code for code, _name in settings.LANGUAGES)])
@@ -611,23 +616,13 @@ def quiz(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def quiz_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     """The quiz on paper, in the page's language, with the answer key on its own page."""
-    import segno
-
     workshop = selectors.facilitated_workshop(user=request.user, pk=pk)
     quizzes = selectors.workshop_quizzes(workshop=workshop, language=translation.get_language())
     # The sheet is the handout people take home: it carries the feedback link too.
-    feedback_url = request.build_absolute_uri(
-        reverse("workshops:feedback", args=[feedback_token(workshop.pk)])
-    )
     return render(
         request,
         "workshops/manage/quiz_sheet.html",
-        {
-            "workshop": workshop,
-            "quizzes": quizzes,
-            "feedback_url": feedback_url,
-            "feedback_qr": segno.make(feedback_url, error="m").svg_data_uri(scale=3),
-        },
+        {"workshop": workshop, "quizzes": quizzes, **_feedback_link(request, workshop, scale=3)},
     )
 
 
@@ -653,7 +648,7 @@ def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             marks = services.quiz_response_submit(
-                workshop=workshop, stage=stage, language=language, chosen=form.chosen()
+                workshop=workshop, stage=stage, quizzes=quizzes, chosen=form.chosen()
             )
         except ValidationError:
             return render(request, "workshops/quiz_closed.html", context)
@@ -681,12 +676,7 @@ def facilitator_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def report(request: HttpRequest, pk: int) -> HttpResponse:
-    import segno
-
     workshop = selectors.facilitated_workshop(user=request.user, pk=pk)
-    feedback_url = request.build_absolute_uri(
-        reverse("workshops:feedback", args=[feedback_token(workshop.pk)])
-    )
     return render(
         request,
         "workshops/manage/report.html",
@@ -694,8 +684,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
             "workshop": workshop,
             "report": selectors.workshop_report(workshop=workshop, language=translation.get_language()),
             "facilitator_report": FacilitatorReport.objects.filter(workshop=workshop).first(),
-            "feedback_url": feedback_url,
-            "feedback_qr": segno.make(feedback_url, error="m").svg_data_uri(scale=4),
             "can_manage": selectors.user_is_coordinator(request.user),
+            **_feedback_link(request, workshop, scale=4),
         },
     )
