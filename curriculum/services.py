@@ -99,14 +99,10 @@ def handout_generate(*, module: Module, language: str) -> Material:
     return material
 
 
-def _stale_handout_languages(module: Module) -> list[str]:
+def _handout_is_stale(material: Material, module: Module) -> bool:
     from curriculum.handouts import handout_fingerprint, handout_html
 
-    return [
-        material.language
-        for material in Material.objects.filter(module=module, kind=Material.Kind.HANDOUT, generated=True)
-        if material.source_fingerprint != handout_fingerprint(handout_html(module, material.language))
-    ]
+    return material.source_fingerprint != handout_fingerprint(handout_html(module, material.language))
 
 
 def handouts_refresh(*, module: Module) -> list[str]:
@@ -116,7 +112,11 @@ def handouts_refresh(*, module: Module) -> list[str]:
     from curriculum.tasks import handout_refresh_task
 
     module = Module.objects.prefetch_related("cards").get(pk=module.pk)
-    stale = _stale_handout_languages(module)
+    stale = [
+        material.language
+        for material in Material.objects.filter(module=module, kind=Material.Kind.HANDOUT, generated=True)
+        if _handout_is_stale(material, module)
+    ]
     for language in stale:
         transaction.on_commit(lambda language=language: handout_refresh_task.delay(module.pk, language))
     return stale
@@ -133,7 +133,7 @@ def handout_refresh(*, module_id: int, language: str) -> bool:
             .first()
         )
         module = Module.objects.prefetch_related("cards").filter(pk=module_id).first()
-        if material is None or module is None or language not in _stale_handout_languages(module):
+        if material is None or module is None or not _handout_is_stale(material, module):
             return False
         handout_generate(module=module, language=language)
         module_packs_refresh(module=module)
@@ -143,7 +143,7 @@ def handout_refresh(*, module_id: int, language: str) -> bool:
 def handouts_refresh_stale() -> list[tuple[int, str]]:
     """Nightly: queue every generated handout whose module text changed (edits outside the admin too)."""
     queued = []
-    for module in Module.objects.filter(materials__generated=True).distinct().prefetch_related("cards"):
+    for module in Module.objects.filter(materials__generated=True).distinct():
         for language in handouts_refresh(module=module):
             queued.append((module.pk, language))
     return queued
