@@ -6,6 +6,7 @@ from django.utils import timezone
 from accounts.models import User
 from ambassadors.models import AmbassadorProfile
 from tests import factories
+from tests.curriculum.factories import ModuleFactory, module_quiz
 from workshops.models import Registration, Workshop, WorkshopTopic
 
 
@@ -57,3 +58,14 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     language = "ur"
     consent = True
     status = Registration.Status.CONFIRMED
+
+
+def quiz_workshop(*, started_minutes_ago=30, **kwargs):
+    """A published workshop (Urdu unless `language` says otherwise) under way, using one module with
+    the three-question quiz of tests.curriculum.factories. Returns (workshop, module, questions)."""
+    starts = timezone.now() - datetime.timedelta(minutes=started_minutes_ago)
+    workshop = WorkshopFactory(starts_at=starts, ends_at=starts + datetime.timedelta(hours=2), **kwargs)
+    module = ModuleFactory(title_en="Fake payment messages", title_ur="جعلی ادائیگی کے پیغامات")
+    questions = module_quiz(module)
+    workshop.modules.add(module)
+    return workshop, module, questions

@@ -10,7 +10,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 
 from tests import factories
-from tests.workshops.factories import AmbassadorProfileFactory
+from tests.workshops.factories import AmbassadorProfileFactory, quiz_workshop
 from workshops.models import Registration, Workshop
 
 pytestmark = [
@@ -96,27 +96,13 @@ def test_schedule_register_in_urdu_and_take_attendance(page, live_server, screen
 def test_facilitator_shows_the_quiz_code_and_a_participant_answers_on_an_urdu_phone(
     page, live_server, screenshot
 ):
-    from tests.curriculum.factories import ModuleFactory, module_quiz
     from workshops.models import QuizResponse
 
     page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
     lead = AmbassadorProfileFactory(user__full_name="Ayesha Soomro")
-    starts = timezone.now() - datetime.timedelta(minutes=10)
-    workshop = Workshop.objects.create(
-        title="Mobile banking scams",
-        language="ur",
-        district=factories.district("Karachi Central"),
-        town="Nazimabad",
-        venue_kind="community_centre",
-        starts_at=starts,
-        ends_at=starts + datetime.timedelta(hours=2),
-        capacity=30,
-        status="published",
-        lead_facilitator=lead,
+    workshop, _module, questions = quiz_workshop(
+        started_minutes_ago=10, title="Mobile banking scams", lead_facilitator=lead
     )
-    module = ModuleFactory(title_ur="جعلی ادائیگی کے پیغامات")
-    questions = module_quiz(module)
-    workshop.modules.add(module)
 
     # The facilitator opens the quiz page on her phone: a code to scan before the session.
     sign_in(page, live_server, lead.user)
@@ -153,26 +139,15 @@ def test_facilitator_shows_the_quiz_code_and_a_participant_answers_on_an_urdu_ph
 
 
 def test_the_quiz_works_with_javascript_off_in_pashto(browser, live_server):
-    from tests.curriculum.factories import ModuleFactory, module_quiz
     from workshops.models import QuizResponse
     from workshops.tokens import quiz_token
 
-    starts = timezone.now() - datetime.timedelta(minutes=90)
-    workshop = Workshop.objects.create(
+    workshop, _module, questions = quiz_workshop(
+        started_minutes_ago=90,
         title="د موبایل بانکدارۍ درغلۍ",
         language="ps",
-        district=factories.district("Karachi Central"),
-        town="Nazimabad",
-        venue_kind="community_centre",
-        starts_at=starts,
-        ends_at=starts + datetime.timedelta(hours=2),
-        capacity=30,
-        status="published",
         lead_facilitator=AmbassadorProfileFactory(),
     )
-    module = ModuleFactory()
-    questions = module_quiz(module)
-    workshop.modules.add(module)
 
     context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
     page = context.new_page()

@@ -1,30 +1,19 @@
 """The knowledge quiz of a workshop's modules: participants answer before and after the session on a
 phone (no name) or on paper (the facilitator enters class totals); the report shows the gain."""
 
-import datetime
 import re
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import translation
 
 from curriculum.models import TranslationStatus
 from tests import factories
 from tests.curriculum.factories import ModuleFactory, module_quiz
-from tests.workshops.factories import AmbassadorProfileFactory, WorkshopFactory
+from tests.workshops.factories import AmbassadorProfileFactory, WorkshopFactory, quiz_workshop
 from workshops.models import QuizResponse, QuizTally
 from workshops.tokens import quiz_token
 
 pytestmark = pytest.mark.django_db
-
-
-def quiz_workshop(*, started_minutes_ago=30, **kwargs):
-    """A published Urdu workshop under way, using one module with a three-question quiz."""
-    starts = timezone.now() - datetime.timedelta(minutes=started_minutes_ago)
-    workshop = WorkshopFactory(starts_at=starts, ends_at=starts + datetime.timedelta(hours=2), **kwargs)
-    module = ModuleFactory(title_en="Fake payment messages", title_ur="جعلی ادائیگی کے پیغامات")
-    questions = module_quiz(module)
-    workshop.modules.add(module)
-    return workshop, module, questions
 
 
 def answer_ids(question):
