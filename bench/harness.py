@@ -109,6 +109,17 @@ class Harness:
             self._server.wait(timeout=15)
 
 
+def rate_in_process(function: Callable[[], object], seconds: float) -> float:
+    """Calls per second of `function` in this process (one warm-up call first)."""
+    function()
+    count = 0
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        function()
+        count += 1
+    return count / (time.monotonic() - started)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -7,6 +7,8 @@ view measured the same way (like compared with like). The public page goes throu
 
 import time
 
+from bench.harness import rate_in_process
+
 ORDER = 80
 
 
@@ -44,16 +46,6 @@ def _staff():
     return coordinator, admin
 
 
-def _rate(function, seconds: float) -> float:
-    function()  # warm up
-    count = 0
-    started = time.monotonic()
-    while time.monotonic() - started < seconds:
-        function()
-        count += 1
-    return count / (time.monotonic() - started)
-
-
 def run(harness) -> None:
     from django.conf import settings
     from django.db import connection
@@ -74,7 +66,7 @@ def run(harness) -> None:
     seconds = harness.seconds
     anonymous = Client(HTTP_ACCEPT_LANGUAGE="ur", HTTP_HOST="127.0.0.1")
     assert anonymous.get("/bench/bare/").status_code == 200
-    bare = _rate(lambda: anonymous.get("/bench/bare/"), seconds)
+    bare = rate_in_process(lambda: anonymous.get("/bench/bare/"), seconds)
     harness.record("impact: bare Django view, in process (baseline)", bare, "req/s")
 
     coordinator, admin = _staff()
@@ -94,14 +86,14 @@ def run(harness) -> None:
         harness.record(f"impact: dashboard, {who}: one page", (time.perf_counter() - started) * 1000, "ms")
         harness.record(
             f"impact: dashboard {path}, {who}",
-            _rate(lambda client=client, path=path: client.get(path), seconds),
+            rate_in_process(lambda client=client, path=path: client.get(path), seconds),
             "req/s",
             baseline=bare,
         )
         export = path + "export/reports-by-region.csv"
         harness.record(
             f"impact: CSV export, {who}",
-            _rate(lambda client=client, export=export: client.get(export), seconds),
+            rate_in_process(lambda client=client, export=export: client.get(export), seconds),
             "req/s",
             baseline=bare,
         )

@@ -9,7 +9,8 @@ the bare view measured the same way, so the ratio compares like with like.
 import io
 import os
 import random
-import time
+
+from bench.harness import rate_in_process
 
 ORDER = 60
 QUEUE_CASES = int(os.environ.get("BENCH_INCIDENT_CASES", "50000"))
@@ -92,16 +93,6 @@ def _handler():
     return user
 
 
-def _rate(function, seconds: float) -> float:
-    function()  # warm up
-    count = 0
-    started = time.monotonic()
-    while time.monotonic() - started < seconds:
-        function()
-        count += 1
-    return count / (time.monotonic() - started)
-
-
 def run(harness) -> None:
     from django.db import connection
     from django.test import Client, override_settings
@@ -115,7 +106,7 @@ def run(harness) -> None:
     seconds = harness.seconds
     anonymous = Client(HTTP_ACCEPT_LANGUAGE="ur", HTTP_HOST="127.0.0.1")
     assert anonymous.get("/bench/bare/").status_code == 200
-    bare = _rate(lambda: anonymous.get("/bench/bare/"), seconds)
+    bare = rate_in_process(lambda: anonymous.get("/bench/bare/"), seconds)
     harness.record("bare Django view, in process (baseline)", bare, "req/s")
 
     photo = _one_megabyte_jpeg()
@@ -142,7 +133,7 @@ def run(harness) -> None:
     with override_settings(INCIDENT_SUBMISSIONS_PER_HOUR=10**9):
         harness.record(
             "report submission with a 1 MB image (argon2 + re-encode + encrypt)",
-            _rate(submit, seconds),
+            rate_in_process(submit, seconds),
             "req/s",
             baseline=bare,
         )
@@ -157,13 +148,13 @@ def run(harness) -> None:
     harness.record(f"handler queue, {QUEUE_CASES} cases: queries per page", len(queries), "queries")
     harness.record(
         f"handler queue /en/cases/ with {QUEUE_CASES} cases",
-        _rate(lambda: handler.get("/en/cases/"), seconds),
+        rate_in_process(lambda: handler.get("/en/cases/"), seconds),
         "req/s",
         baseline=bare,
     )
     harness.record(
         f"handler queue, last page, {QUEUE_CASES} cases",
-        _rate(lambda: handler.get("/en/cases/", {"page": "last"}), seconds),
+        rate_in_process(lambda: handler.get("/en/cases/", {"page": "last"}), seconds),
         "req/s",
         baseline=bare,
     )
