@@ -160,12 +160,8 @@ class WorkshopForm(forms.ModelForm):
         pass
 
     def service_fields(self) -> dict:
-        fields = {
-            name: self.cleaned_data[name]
-            for name in self.Meta.fields
-            if name not in ("topics", "co_facilitators", "modules")
-        }
-        return fields
+        """What `workshop_create` / `workshop_update` take, topics and facilitators included."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 class RescheduleForm(forms.Form):

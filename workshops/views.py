@@ -324,9 +324,6 @@ def manage_create(request: HttpRequest) -> HttpResponse:
         try:
             workshop = services.workshop_create(
                 actor=request.user,
-                topics=form.cleaned_data["topics"],
-                co_facilitators=form.cleaned_data["co_facilitators"],
-                modules=form.cleaned_data["modules"],
                 **form.service_fields(),
             )
         except ValidationError as error:
@@ -375,9 +372,6 @@ def manage_edit(request: HttpRequest, pk: int) -> HttpResponse:
             updated = services.workshop_update(
                 workshop=workshop,
                 actor=request.user,
-                topics=form.cleaned_data["topics"],
-                co_facilitators=form.cleaned_data["co_facilitators"],
-                modules=form.cleaned_data["modules"],
                 **form.service_fields(),
             )
         except ValidationError as error:
