@@ -20,6 +20,7 @@ from ambassadors.models import (
     TrackStep,
 )
 from ambassadors.models.codes import normalise_code
+from common.queries import json_list_has
 from curriculum.models import TranslationStatus
 from workshops.models import Registration, WalkInCount, Workshop
 
@@ -290,8 +291,8 @@ def coordinator_applications(*, user, filters: ApplicationFilters | None = None)
         queryset = queryset.filter(district_id=filters.district)
     if filters.language:
         queryset = queryset.filter(
-            Q(languages_taught__contains=[filters.language])
-            | Q(languages_spoken__contains=[filters.language])
+            json_list_has("languages_taught", filters.language)
+            | json_list_has("languages_spoken", filters.language)
         )
     if filters.background:
         queryset = queryset.filter(background=filters.background)
@@ -346,13 +347,13 @@ def directory(*, user, filters: DirectoryFilters | None = None):
     if filters.district:
         queryset = queryset.filter(district_id=filters.district)
     if filters.language:
-        queryset = queryset.filter(languages__contains=[filters.language])
+        queryset = queryset.filter(json_list_has("languages", filters.language))
     if filters.level:
         queryset = queryset.filter(level=filters.level)
     if filters.background:
         queryset = queryset.filter(background=filters.background)
     if filters.availability:
-        queryset = queryset.filter(availability__contains=[filters.availability])
+        queryset = queryset.filter(json_list_has("availability", filters.availability))
     if filters.query:
         queryset = queryset.filter(
             Q(user__full_name__icontains=filters.query) | Q(organisation__icontains=filters.query)

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 
 from accounts.selectors import dashboard_sections_for
 from ambassadors.models import AmbassadorProfile, Track
+from common.queries import json_list_has
 from tests import factories
 from tests.ambassadors.factories import AmbassadorProfileFactory, WorkshopFactory, enrol, trainee
 from workshops.models import Registration, WalkInCount
@@ -67,6 +68,27 @@ def test_csv_export_follows_the_filters_and_the_scope(client, world, people):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][0] == "Name" and [row[0] for row in rows[1:]] == ["Sana Teacher"]
     assert "0300 1112223" in rows[1]
+
+
+def test_csv_export_filters_by_language_and_availability_on_every_database(client, world, people):
+    """JSON list filters gave a 500 on the embedded default (SQLite has no JSON containment)."""
+    client.force_login(world.users["coordinator"])
+    for query, names in [
+        ({"language": "en"}, ["Sana Teacher"]),  # Zara teaches in Sindhi only
+        ({"availability": "weekday_evenings"}, ["Zara Student"]),
+    ]:
+        response = client.get("/en/ambassadors/directory/export.csv", query)
+        assert response.status_code == 200, query
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        assert [row[0] for row in rows[1:]] == names, query
+    # Part of a code is not a match, on SQLite's text match as on PostgreSQL's containment.
+    assert not AmbassadorProfile.objects.filter(json_list_has("languages", "e")).exists()
+    for code in ("weekends", "weekday_evenings"):
+        expected = {p.pk for p in AmbassadorProfile.objects.all() if code in p.availability}
+        found = set(
+            AmbassadorProfile.objects.filter(json_list_has("availability", code)).values_list("pk", flat=True)
+        )
+        assert found == expected and expected, code
 
 
 def test_languages_and_availability_are_named_in_the_page_language(client, world, people):
