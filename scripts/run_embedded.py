@@ -1,6 +1,11 @@
 """Run the whole system on the embedded default: web server, Celery worker and beat.
 
 Started by `make run`. Ctrl-C (or SIGTERM) stops all three and waits for them.
+
+The web server is gunicorn, as in production, not Django's runserver: runserver starts a thread
+per request and each thread keeps its own database connection, which on PostgreSQL left dozens of
+idle connections ("too many clients") and lost requests under a burst. gunicorn's fixed pool
+(WEB_WORKERS x WEB_THREADS) bounds the connections to that product; whitenoise serves static files.
 """
 
 import os
@@ -15,8 +20,22 @@ PYTHON = sys.executable
 PORT = os.environ.get("PORT", "8000")
 VAR = Path(os.environ.get("HIFAZAT_VAR_DIR", ROOT / "var"))
 
+WEB_WORKERS = os.environ.get("WEB_WORKERS", "2")
+WEB_THREADS = os.environ.get("WEB_THREADS", "4")
+
 PROCESSES = {
-    "web": [PYTHON, "manage.py", "runserver", "--noreload", f"127.0.0.1:{PORT}"],
+    "web": [
+        PYTHON,
+        "-m",
+        "gunicorn",
+        "config.wsgi",
+        f"--bind=127.0.0.1:{PORT}",
+        f"--workers={WEB_WORKERS}",
+        f"--threads={WEB_THREADS}",
+        "--worker-class=gthread",
+        "--graceful-timeout=3",  # Ctrl-C: finish requests in flight, then stop within seconds
+        # No access log: paths carry signed registration links and the log would keep addresses.
+    ],
     "worker": [
         PYTHON,
         "-m",
