@@ -10,7 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 
 from curriculum.models import Activity, Module, MythFactCard, QuizAnswer, QuizQuestion, TranslationStatus
-from curriculum.starter.loader import _module_read, starter_curriculum_load, starter_modules
+from curriculum.starter.loader import STARTER_DIR, _module_read, starter_curriculum_load, starter_modules
 
 SLUGS = [
     "fake-payments-and-otp-theft",
@@ -79,7 +79,7 @@ def test_every_translated_field_is_filled_in_its_own_language_with_the_numbers_o
 
 
 def test_a_translation_whose_lists_do_not_line_up_is_refused_with_the_file_named(tmp_path):
-    source = _module_read.__globals__["STARTER_DIR"] / "fake-payments-and-otp-theft"
+    source = STARTER_DIR / "fake-payments-and-otp-theft"
     for path in source.glob("*.toml"):
         (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     sindhi = (tmp_path / "sd.toml").read_text(encoding="utf-8")
