@@ -1,4 +1,5 @@
-"""`demo_data` loads the starter curriculum (the same content a new installation gets)."""
+"""`demo_data` loads the starter curriculum (the same content a new installation gets) and fills the
+empty translated fields of starter modules an earlier run installed."""
 
 ORDER = 20
 
@@ -6,4 +7,4 @@ ORDER = 20
 def load() -> list[str]:
     from curriculum.starter import starter_curriculum_load
 
-    return starter_curriculum_load(with_handouts=True)
+    return starter_curriculum_load(with_handouts=True, fill_missing=True)

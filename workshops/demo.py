@@ -81,9 +81,9 @@ def _ambassador() -> AmbassadorProfile | None:
 def _link_starter_modules(workshop: Workshop, topics) -> None:
     """Link the starter module of each of the workshop's topics, if the curriculum has it (idempotent)."""
     from curriculum.models import Module
-    from curriculum.starter.loader import STARTER_MODULES
+    from curriculum.starter.loader import starter_modules
 
-    slugs = [data["slug"] for data in STARTER_MODULES if data["topic"] in set(topics)]
+    slugs = [data["slug"] for data in starter_modules() if data["topic"] in set(topics)]
     workshop.modules.add(*Module.objects.filter(slug__in=slugs))
 
 

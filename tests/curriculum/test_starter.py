@@ -107,3 +107,18 @@ def test_coverage_grid_shows_each_language_status(client):
     page = client.get("/en/library/coverage/").content.decode()
     assert page.count("status--needs_review") == 12
     assert page.count("status--published") == 4
+
+
+def test_seed_topics_have_a_title_and_description_in_every_language():
+    from curriculum.models import Topic
+
+    topics = list(Topic.objects.filter(slug__in=TOPICS))
+    assert len(topics) == 4
+    for topic in topics:
+        for field in ("title", "description"):
+            assert all(getattr(topic, f"{field}_{code}") for code in ("en", "ur", "sd", "ps")), (
+                topic.slug,
+                field,
+            )
+        assert any(letter in topic.title_sd + topic.description_sd for letter in "ڪڳڄٺڏڻٻٽ"), topic.slug
+        assert any(letter in topic.title_ps + topic.description_ps for letter in "ټډړښږځڅګڼې"), topic.slug
