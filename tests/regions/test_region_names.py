@@ -90,3 +90,15 @@ def test_sindhi_and_pashto_workshop_pages_show_district_names_in_that_language(c
     html = client.get("/ps/workshops/").content.decode()
     assert '<optgroup label="خیبر پښتونخوا">' in html and ">پېښور</option>" in html
     assert "سکهر" in client.get(f"/ps/workshops/{workshop.pk}/").content.decode()
+
+
+def test_admins_find_a_district_by_its_sindhi_or_pashto_name(client):
+    client.force_login(factories.admin_user())
+    other = factories.district("Karachi Central")
+    for query, district in (
+        ("لاڙڪاڻو", factories.district("Larkana")),
+        ("پېښور", factories.district("Peshawar")),
+    ):
+        page = client.get("/admin/regions/district/", {"q": query}).content.decode()
+        assert f"/admin/regions/district/{district.pk}/change/" in page, query
+        assert f"/admin/regions/district/{other.pk}/change/" not in page, query
