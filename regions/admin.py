@@ -13,4 +13,4 @@ class ProvinceAdmin(TabbedTranslationAdmin):
 class DistrictAdmin(TabbedTranslationAdmin):
     list_display = ["name", "province", "active"]
     list_filter = ["province", "active"]
-    search_fields = ["name_en", "name_ur"]
+    search_fields = ["name_en", "name_ur", "name_sd", "name_ps"]

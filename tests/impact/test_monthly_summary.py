@@ -42,8 +42,8 @@ def test_a_sindhi_coordinator_gets_the_summary_of_sindh_in_sindhi(
     delivery = Delivery.objects.get()
     assert (delivery.channel, delivery.language, delivery.to) == ("email", "sd", coordinator.email)
     assert "ثنا ميمڻ" in delivery.body
-    assert "سکھر" in delivery.body  # named (Sindhi falls back to Urdu): rising reports, no workshop
-    assert "Lahore" not in delivery.body and "لاہور" not in delivery.body
+    assert "سکر" in delivery.body  # named in Sindhi (Urdu: سکھر): rising reports, no workshop
+    assert "Lahore" not in delivery.body and "لاهور" not in delivery.body and "لاہور" not in delivery.body
     assert "https://hifazat.org.pk/sd/impact/dashboard/?date_from=" in delivery.body
     # People reached in Sindh: 6 attended + 5 walk-ins; Lahore's 30 are not there.
     assert ": 11\n" in delivery.body and ": 30\n" not in delivery.body
