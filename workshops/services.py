@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ambassadors.models import AmbassadorProfile
 from curriculum.models import Module
@@ -274,9 +275,12 @@ def past_session_problems(
     now = now or timezone.now()
     problems: dict[str, str] = {}
     if starts_at and starts_at < now - record_past_window():
-        problems["starts_at"] = _(
-            "A past session can be recorded up to %(days)d days after it was held; this one is older."
-        ) % {"days": settings.WORKSHOPS_RECORD_PAST_DAYS}
+        days = settings.WORKSHOPS_RECORD_PAST_DAYS
+        problems["starts_at"] = ngettext(
+            "A past session can be recorded up to %(days)d day after it was held; this one is older.",
+            "A past session can be recorded up to %(days)d days after it was held; this one is older.",
+            days,
+        ) % {"days": days}
     if ends_at and ends_at > now:
         problems["ends_at"] = _("A session recorded afterwards must have ended already.")
     return problems
