@@ -1,5 +1,5 @@
 """Demo workshops for `make run`: published sessions in Sindh and Punjab, one starting in about 2 hours,
-and (workshops/demo_past.py) six sessions already held, with everything recorded after them.
+and (workshops/demo_past.py) fifteen sessions already held, with everything recorded after them.
 
 Idempotent: workshops are found again by title. The demo ambassador gets a certified profile.
 """
