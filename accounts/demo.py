@@ -14,6 +14,8 @@ DEMO_USERS = [
     ("coordinator@hifazat.example", User.Role.COORDINATOR, "SD", "Sana Memon"),
     ("ambassador@hifazat.example", User.Role.AMBASSADOR, "SD", "Ayesha Soomro"),
     ("handler@hifazat.example", User.Role.CASE_HANDLER, "SD", "Farah Baloch"),
+    # No region: with a nationwide scope (incidents/demo.py) she also sees reports without a district.
+    ("nationwide@hifazat.example", User.Role.CASE_HANDLER, None, "Nadia Hussain"),
     ("translator@hifazat.example", User.Role.TRANSLATOR, None, "Imran Khattak"),
     ("admin@hifazat.example", User.Role.ADMIN, None, "Hifazat Admin"),
 ]

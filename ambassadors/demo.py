@@ -143,6 +143,7 @@ def load() -> list[str]:
         f"Ambassadors: trainee {trainee_user.email} ({DEMO_PASSWORD}) has studied the modules; the quiz is next."
     )
 
+    lines += _practicum(default)
     created_applications = 0
     for name, phone, district_name, background, taught, language in APPLICATIONS:
         if Application.objects.filter(phone=phone).exists():
@@ -164,3 +165,45 @@ def load() -> list[str]:
         created_applications += 1
     lines.append(f"Ambassadors: {created_applications} applications added to the review queue.")
     return lines
+
+
+def _practicum(default: Track) -> list[str]:
+    """The trainee who co-facilitated a past demo session (workshops/demo_past.py) has done every step
+    before it and submitted her co-facilitation: it waits for the lead, the demo ambassador, to confirm
+    at /en/ambassadors/me/confirmations/. Through the training services, in the track's order."""
+    from ambassadors.services.training import quiz_step_complete, study_step_complete, workshop_step_submit
+    from workshops.demo_past import PRACTICUM_EMAIL
+    from workshops.models import Workshop
+
+    profile = AmbassadorProfile.objects.filter(user__email=PRACTICUM_EMAIL).first()
+    if profile is None:
+        return []
+    cofacilitated = Workshop.objects.filter(co_facilitators=profile).order_by("starts_at").first()
+    observed = (
+        Workshop.objects.filter(status=Workshop.Status.COMPLETED, starts_at__lt=timezone.now())
+        .exclude(pk=getattr(cofacilitated, "pk", None))
+        .order_by("starts_at")
+        .first()
+    )
+    if cofacilitated is None or observed is None:
+        return []
+    enrolment, _created = Enrolment.objects.get_or_create(profile=profile, track=default)
+    done = set(enrolment.progress.values_list("step_id", flat=True))
+    for step in default.steps.order_by("position"):
+        if step.pk in done:
+            continue
+        if step.kind == TrackStep.Kind.STUDY_MODULE:
+            study_step_complete(enrolment=enrolment, step=step)
+        elif step.kind == TrackStep.Kind.PASS_QUIZ:
+            quiz_step_complete(enrolment=enrolment, step=step)
+        elif step.kind == TrackStep.Kind.OBSERVE_WORKSHOP:
+            workshop_step_submit(enrolment=enrolment, step=step, workshop=observed)
+        elif step.kind == TrackStep.Kind.COFACILITATE_WORKSHOP:
+            workshop_step_submit(enrolment=enrolment, step=step, workshop=cofacilitated)
+            break
+        else:
+            break
+    return [
+        f"Ambassadors: trainee {PRACTICUM_EMAIL} ({DEMO_PASSWORD}) co-facilitated “{cofacilitated.title}”; "
+        "her step waits for ambassador@hifazat.example to confirm it at /en/ambassadors/me/confirmations/."
+    ]

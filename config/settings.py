@@ -472,6 +472,8 @@ SITE_URL = os.environ.get(
 # Participants' names, phones and emails are removed this many days after their workshop ended
 # (counts, attendance and feedback stay). WORKSHOPS_SHRED_AFTER_DAYS in the environment; default 90.
 WORKSHOPS_SHRED_AFTER_DAYS = int(os.environ.get("WORKSHOPS_SHRED_AFTER_DAYS", "90"))
+# How far back a coordinator may record a session that was held offline (workshops:manage_record).
+WORKSHOPS_RECORD_PAST_DAYS = int(os.environ.get("WORKSHOPS_RECORD_PAST_DAYS", "60"))
 
 # --- Impact (impact/, docs/impact.md) -------------------------------------------------------------
 # A district with rising incident reports and fewer than this many workshops in the last 90 days is

@@ -1,4 +1,5 @@
-"""Demo workshops for `make run`: published sessions in Sindh and Punjab, one starting in about 2 hours.
+"""Demo workshops for `make run`: published sessions in Sindh and Punjab, one starting in about 2 hours,
+and (workshops/demo_past.py) fifteen sessions already held, with everything recorded after them.
 
 Idempotent: workshops are found again by title. The demo ambassador gets a certified profile.
 """
@@ -133,4 +134,7 @@ def load() -> list[str]:
         _link_starter_modules(workshop, topics)
         workshop_publish(workshop=workshop, actor=coordinator)
         created += 1
-    return [f"Workshops: {created} demo workshops created ({Workshop.objects.count()} in all)."]
+    from workshops.demo_past import load_past
+
+    lines = [f"Workshops: {created} demo workshops created ({Workshop.objects.count()} in all)."]
+    return lines + load_past(coordinator=coordinator, link_modules=_link_starter_modules)

@@ -17,7 +17,7 @@ from curriculum.rendering import translated
 from curriculum.selectors import language_chain
 from regions.models import District
 from workshops.models import Feedback, Topic, WalkInCount, Workshop
-from workshops.services import facilitator_problems
+from workshops.services import facilitator_problems, past_session_problems
 
 
 class LocalDateTimeInput(forms.DateTimeInput):
@@ -65,6 +65,7 @@ def module_choices():
 
 
 class WorkshopForm(forms.ModelForm):
+    records_past = False  # PastSessionForm: times before now are the point
     topics = forms.MultipleChoiceField(
         label=_("Topics"), choices=Topic.choices, widget=forms.CheckboxSelectMultiple, required=True
     )
@@ -135,7 +136,7 @@ class WorkshopForm(forms.ModelForm):
         if starts_at and ends_at and ends_at <= starts_at:
             self.add_error("ends_at", _("The workshop must end after it starts."))
             return cleaned
-        if starts_at and not self.instance.pk and starts_at < timezone.now():
+        if starts_at and not self.instance.pk and not self.records_past and starts_at < timezone.now():
             self.add_error("starts_at", _("Choose a time in the future."))
         if (
             cleaned.get("format") == Workshop.Format.IN_PERSON
@@ -162,6 +163,25 @@ class WorkshopForm(forms.ModelForm):
     def service_fields(self) -> dict:
         """What `workshop_create` / `workshop_update` take, topics and facilitators included."""
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class PastSessionForm(WorkshopForm):
+    """A session held offline, recorded afterwards within WORKSHOPS_RECORD_PAST_DAYS (no seats: nobody
+    booked; the head counts come from the WalkInForm on the same page)."""
+
+    records_past = True
+
+    class Meta(WorkshopForm.Meta):
+        fields = [name for name in WorkshopForm.Meta.fields if name not in ("capacity", "online_details")]
+
+    def clean(self):
+        cleaned = super().clean()
+        if "ends_at" in self.errors:
+            return cleaned
+        problems = past_session_problems(starts_at=cleaned.get("starts_at"), ends_at=cleaned.get("ends_at"))
+        for name, problem in problems.items():
+            self.add_error(name, problem)
+        return cleaned
 
 
 class RescheduleForm(forms.Form):
@@ -316,9 +336,11 @@ class CountField(forms.IntegerField):
 class WalkInForm(forms.Form):
     """A number box for each gender x age band."""
 
-    def __init__(self, *args, workshop: Workshop, **kwargs):
+    def __init__(self, *args, workshop: Workshop | None, **kwargs):
         super().__init__(*args, **kwargs)
-        existing = {(cell.gender, cell.age_band): cell.count for cell in workshop.walk_ins.all()}
+        existing = (
+            {(cell.gender, cell.age_band): cell.count for cell in workshop.walk_ins.all()} if workshop else {}
+        )
         self.rows = []
         for gender, gender_label in WalkInCount.Gender.choices:
             row = []
@@ -341,6 +363,24 @@ class WalkInForm(forms.Form):
             for gender in WalkInCount.Gender.values
             for band in WalkInCount.AgeBand.values
         }
+
+
+class AttendanceForm(WalkInForm):
+    """Who came (a tick per registration) and the walk-in head counts. After a mistake in a number
+    box, the ticks shown are the ones just sent, not the saved ones: nothing typed is lost."""
+
+    def __init__(self, *args, workshop: Workshop, registrations: list, **kwargs):
+        super().__init__(*args, workshop=workshop, **kwargs)
+        self.registrations = registrations
+
+    def ticked(self) -> set[int]:
+        """Ids of the people ticked: what was sent when the form is bound (ids of people no longer on
+        the list, e.g. cancelled meanwhile, are ignored), else who is recorded as present."""
+        if not self.is_bound:
+            return {registration.pk for registration in self.registrations if registration.attended}
+        known = {registration.pk for registration in self.registrations}
+        sent = self.data.getlist("present") if hasattr(self.data, "getlist") else []
+        return {int(value) for value in sent if str(value).isdigit() and int(value) in known}
 
 
 class QuizTotalsForm(forms.Form):

@@ -147,6 +147,8 @@ class Workshop(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # When the place last changed after creation: the notice "new place" is sent once per change.
     place_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # A session held offline and entered afterwards (workshop_record_past): never announced, never reminded.
+    recorded_afterwards = models.BooleanField(_("recorded afterwards"), default=False, editable=False)
     # Set when participants' personal data has been removed (see workshops_shred_personal_data).
     personal_data_shredded_at = models.DateTimeField(null=True, blank=True, editable=False)
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ambassadors.models import AmbassadorProfile
 from curriculum.models import Module
@@ -252,6 +253,76 @@ def workshop_complete(*, workshop: Workshop, actor) -> Workshop:
         raise ValidationError(_("A workshop can be completed only once it has started."))
     workshop.status = Workshop.Status.COMPLETED
     workshop.save(update_fields=["status", "updated_at"])
+    _on_commit_workshop(workshop.pk, "completed")
+    return workshop
+
+
+def record_past_window() -> datetime.timedelta:
+    from django.conf import settings
+
+    return datetime.timedelta(days=settings.WORKSHOPS_RECORD_PAST_DAYS)
+
+
+def past_session_problems(
+    *,
+    starts_at: datetime.datetime | None,
+    ends_at: datetime.datetime | None,
+    now: datetime.datetime | None = None,
+) -> dict[str, str]:
+    """Why these times cannot be recorded as a past session (field name -> sentence; empty: fine)."""
+    from django.conf import settings
+
+    now = now or timezone.now()
+    problems: dict[str, str] = {}
+    if starts_at and starts_at < now - record_past_window():
+        days = settings.WORKSHOPS_RECORD_PAST_DAYS
+        problems["starts_at"] = ngettext(
+            "A past session can be recorded up to %(days)d day after it was held; this one is older.",
+            "A past session can be recorded up to %(days)d days after it was held; this one is older.",
+            days,
+        ) % {"days": days}
+    if ends_at and ends_at > now:
+        problems["ends_at"] = _("A session recorded afterwards must have ended already.")
+    return problems
+
+
+@transaction.atomic
+def workshop_record_past(
+    *,
+    actor,
+    topics: Iterable[str],
+    co_facilitators: Iterable[AmbassadorProfile] = (),
+    modules: Iterable[Module] = (),
+    walk_ins: dict[tuple[str, str], int],
+    **fields,
+) -> Workshop:
+    """Record a session that was held offline, within WORKSHOPS_RECORD_PAST_DAYS: created as
+    completed and marked `recorded_afterwards`, with its head counts. It was never published, so
+    nobody registered, nothing is announced and no reminder can be due (the rules only read
+    published workshops and registrations). Quiz totals, feedback and the report follow as for any
+    completed workshop. Seats are the head count: nobody booked one."""
+    unknown = set(fields) - WORKSHOP_FIELDS
+    if unknown or "capacity" in fields:
+        raise TypeError(f"unknown workshop fields: {sorted(unknown | ({'capacity'} & set(fields)))}")
+    problems = past_session_problems(starts_at=fields.get("starts_at"), ends_at=fields.get("ends_at"))
+    if problems:
+        raise ValidationError(problems)
+    people = sum(count or 0 for count in walk_ins.values())
+    workshop = Workshop(
+        created_by=actor,
+        status=Workshop.Status.COMPLETED,
+        recorded_afterwards=True,
+        capacity=min(max(people, 1), 5000),
+        **fields,
+    )
+    workshop.full_clean()
+    co_facilitators = list(co_facilitators)
+    _check_facilitators(workshop=workshop, co_facilitators=co_facilitators)
+    workshop.save()
+    workshop.co_facilitators.set(co_facilitators)
+    _set_topics(workshop=workshop, topics=topics)
+    workshop.modules.set(list(modules))
+    attendance_record(workshop=workshop, actor=actor, present_ids=[], walk_ins=walk_ins)
     _on_commit_workshop(workshop.pk, "completed")
     return workshop
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("manage/", views.manage_list, name="manage_list"),
     path("manage/calendar/", views.manage_calendar, name="manage_calendar"),
     path("manage/new/", views.manage_create, name="manage_create"),
+    path("manage/record/", views.manage_record, name="manage_record"),
     path("manage/export.csv", views.manage_export, name="manage_export"),
     path("manage/<int:pk>/", views.manage_detail, name="manage_detail"),
     path("manage/<int:pk>/edit/", views.manage_edit, name="manage_edit"),

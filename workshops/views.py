@@ -30,9 +30,11 @@ from workshops import ratelimit, selectors, services
 from workshops.calendar import workshops_calendar
 from workshops.forms import (
     DISTRICT_CHOICES_SECONDS,
+    AttendanceForm,
     CancelForm,
     FacilitatorReportForm,
     FeedbackForm,
+    PastSessionForm,
     PublicFilterForm,
     QuizAnswersForm,
     QuizTotalsForm,
@@ -335,6 +337,51 @@ def manage_create(request: HttpRequest) -> HttpResponse:
     return render(request, "workshops/manage/form.html", {"form": form, "workshop": None})
 
 
+def _add_errors(form, error: ValidationError) -> None:
+    """A service's refusal on the form: on the field it names when it names one."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            for message in ValidationError(errors).messages:
+                form.add_error(name if name in form.fields else None, message)
+    else:
+        for message in _validation_messages(error):
+            form.add_error(None, message)
+
+
+@login_required
+def manage_record(request: HttpRequest) -> HttpResponse:
+    """Record a session held offline, afterwards (within WORKSHOPS_RECORD_PAST_DAYS)."""
+    if not selectors.user_is_coordinator(request.user):
+        raise Http404
+    data = request.POST if request.method == "POST" else None
+    form = PastSessionForm(data, user=request.user)
+    walk_in_form = WalkInForm(data, workshop=None)
+    if data is not None and all([form.is_valid(), walk_in_form.is_valid()]):
+        try:
+            workshop = services.workshop_record_past(
+                actor=request.user, walk_ins=walk_in_form.counts(), **form.service_fields()
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "The session is recorded as held. Add the quiz totals and the facilitator report if you have them."
+                ),
+            )
+            return redirect("workshops:manage_detail", pk=workshop.pk)
+    return render(
+        request,
+        "workshops/manage/record.html",
+        {
+            "form": form,
+            "walk_in_form": walk_in_form,
+            "days": settings.WORKSHOPS_RECORD_PAST_DAYS,
+        },
+    )
+
+
 @login_required
 def manage_detail(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = selectors.coordinator_workshop(user=request.user, pk=pk)
@@ -468,6 +515,7 @@ def manage_export(request: HttpRequest) -> HttpResponse:
             workshop.confirmed_count,
             workshop.waitlisted_count,
             str(workshop.lead_facilitator or ""),
+            _("Yes") if workshop.recorded_afterwards else _("No"),
         ]
         for workshop in workshops.iterator(chunk_size=500)
     )
@@ -488,6 +536,7 @@ def manage_export(request: HttpRequest) -> HttpResponse:
         _("Confirmed"),
         _("Waiting"),
         _("Lead facilitator"),
+        _("Recorded afterwards"),
     ]
     return csv_response(filename="workshops", header=header, rows=rows)
 
@@ -530,11 +579,13 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     registrations = list(
         selectors.registrations_for(workshop=workshop).exclude(status=Registration.Status.CANCELLED)
     )
-    walk_in_form = WalkInForm(request.POST or None, workshop=workshop)
+    walk_in_form = AttendanceForm(request.POST or None, workshop=workshop, registrations=registrations)
     if request.method == "POST" and walk_in_form.is_valid():
-        present = {int(value) for value in request.POST.getlist("present") if value.isdigit()}
         services.attendance_record(
-            workshop=workshop, actor=request.user, present_ids=present, walk_ins=walk_in_form.counts()
+            workshop=workshop,
+            actor=request.user,
+            present_ids=walk_in_form.ticked(),
+            walk_ins=walk_in_form.counts(),
         )
         messages.success(request, _("Attendance is saved."))
         return redirect("workshops:attendance", pk=pk)
@@ -544,6 +595,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "workshop": workshop,
             "registrations": registrations,
+            "ticked": walk_in_form.ticked(),
             "walk_in_form": walk_in_form,
             "modules": selectors.modules_for_page(workshop=workshop, language=translation.get_language()),
         },

@@ -66,6 +66,7 @@ RULES = {
     "workshops:manage_list": Rule("/en/workshops/manage/", only(ANY_COORDINATOR)),
     "workshops:manage_calendar": Rule("/en/workshops/manage/calendar/", only(ANY_COORDINATOR)),
     "workshops:manage_create": Rule("/en/workshops/manage/new/", only(ANY_COORDINATOR)),
+    "workshops:manage_record": Rule("/en/workshops/manage/record/", only(ANY_COORDINATOR)),
     "workshops:manage_export": Rule("/en/workshops/manage/export.csv", only(ANY_COORDINATOR)),
     "workshops:manage_detail": Rule(manage(""), only(COORDINATORS)),
     "workshops:manage_edit": Rule(manage("edit/"), only(COORDINATORS)),

@@ -109,3 +109,38 @@ def test_report_shows_knowledge_gain_feedback_and_facilitator_notes(client):
     assert "Loan app threats" in html and "Refer two cases" in html
     assert '<dd dir="ltr">3</dd>' in html  # feedback answers
     assert "data:image/svg+xml" in html  # QR code of the feedback link for the handout
+
+
+def test_a_bad_walk_in_count_keeps_every_tick_and_every_typed_value(client):
+    lead = AmbassadorProfileFactory()
+    workshop = started_workshop(lead_facilitator=lead)
+    first, second, third = (RegistrationFactory(workshop=workshop, name=f"Person {n}") for n in range(3))
+    # Saved earlier: only the third came. The form just sent ticks the first two instead.
+    Registration.objects.filter(pk=third.pk).update(attended=True)
+    client.force_login(lead.user)
+    response = client.post(
+        f"/en/workshops/manage/{workshop.pk}/attendance/",
+        {"present": [first.pk, second.pk], "walkin_women_18_29": "x", "walkin_men_under_18": "۳"},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Enter a whole number." in html
+    assert f'value="{first.pk}" id="present-{first.pk}" checked' in html
+    assert f'value="{second.pk}" id="present-{second.pk}" checked' in html
+    assert f'value="{third.pk}" id="present-{third.pk}">' in html  # not ticked in what was sent
+    assert 'name="walkin_women_18_29" value="x"' in html
+    assert 'name="walkin_men_under_18" value="۳"' in html
+    # Nothing was saved: the error stopped the whole form.
+    assert set(Registration.objects.filter(attended=True).values_list("pk", flat=True)) == {third.pk}
+    # Sent again without the mistake, the ticks are saved.
+    client.post(
+        f"/en/workshops/manage/{workshop.pk}/attendance/",
+        {"present": [first.pk, second.pk], "walkin_women_18_29": "1"},
+    )
+    assert set(Registration.objects.filter(attended=True).values_list("pk", flat=True)) == {
+        first.pk,
+        second.pk,
+    }
+    page = client.get(f"/en/workshops/manage/{workshop.pk}/attendance/").content.decode()
+    assert f'value="{first.pk}" id="present-{first.pk}" checked' in page
+    assert f'value="{third.pk}" id="present-{third.pk}">' in page

@@ -10,7 +10,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 
 from tests import factories
-from tests.workshops.factories import AmbassadorProfileFactory, quiz_workshop
+from tests.workshops.factories import AmbassadorProfileFactory, RegistrationFactory, quiz_workshop
 from workshops.models import Registration, Workshop
 
 pytestmark = [
@@ -162,3 +162,57 @@ def test_the_quiz_works_with_javascript_off_in_pashto(browser, live_server):
     # After the session the right answers are listed (here from Urdu: the module has no Pashto).
     assert "کوئی نہیں" in page.locator("main").inner_text()
     context.close()
+
+
+def test_record_a_past_session_in_sindhi_and_keep_ticks_after_a_mistake(page, live_server, screenshot):
+    """The coordinator records, on the Sindhi page, a session held offline last week; a mistake in a
+    head count keeps everything typed. On the attendance page a mistake keeps the ticks."""
+    coordinator = factories.coordinator("SD")
+    lead = AmbassadorProfileFactory(user__full_name="Ayesha Soomro", languages=["sd", "ur"])
+    karachi = factories.district("Karachi Central")
+    held = timezone.localtime() - datetime.timedelta(days=6)
+    page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
+    sign_in(page, live_server, coordinator)
+    page.goto("/sd/workshops/manage/record/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    page.locator("#id_title").fill("ٺٽي ۾ سيشن")
+    page.locator("#id_topics_0").check()
+    page.locator("#id_language").select_option("sd")
+    page.locator("#id_district").select_option(str(karachi.pk))
+    page.locator("#id_town").fill("Nazimabad")
+    page.locator("#id_venue_kind").select_option("school")
+    page.locator("#id_starts_at").fill(held.strftime("%Y-%m-%dT10:00"))
+    page.locator("#id_ends_at").fill(held.strftime("%Y-%m-%dT12:00"))
+    page.locator("#id_lead_facilitator").select_option(str(lead.pk))
+    page.locator("#id_walkin_women_18_29").fill("۱۲")
+    page.locator("#id_walkin_men_30_49").fill("x")
+    page.locator("form.workshop-form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert not Workshop.objects.exists()
+    assert page.locator("#id_title").input_value() == "ٺٽي ۾ سيشن"
+    assert page.locator("#id_topics_0").is_checked()
+    assert page.locator("#id_walkin_women_18_29").input_value() == "۱۲"
+    assert page.locator("#id_lead_facilitator").input_value() == str(lead.pk)
+    screenshot(page, "workshops-record-past-mistake-sd")
+    page.locator("#id_walkin_men_30_49").fill("5")
+    page.locator("form.workshop-form button[type=submit]").click()
+    page.wait_for_url("**/sd/workshops/manage/*/")
+    workshop = Workshop.objects.get()
+    assert workshop.recorded_afterwards and workshop.status == "completed"
+    assert "پوءِ ۾ درج ڪيل" in page.locator("main").inner_text()  # "Recorded afterwards"
+    screenshot(page, "workshops-record-past-saved-sd")
+
+    # Attendance of an ordinary workshop: a mistake in a number box keeps both ticks.
+    ordinary, _module, _questions = quiz_workshop(lead_facilitator=lead, language="sd")
+    first = RegistrationFactory(workshop=ordinary, name="Person one")
+    second = RegistrationFactory(workshop=ordinary, name="Person two")
+    sign_in(page, live_server, lead.user)
+    page.goto(f"/en/workshops/manage/{ordinary.pk}/attendance/")
+    page.get_by_label("Person one").check()
+    page.get_by_label("Person two").check()
+    page.locator("#id_walkin_women_18_29").fill("x")
+    page.locator("form.attendance-form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.get_by_label("Person one").is_checked() and page.get_by_label("Person two").is_checked()
+    assert page.locator("#id_walkin_women_18_29").input_value() == "x"
+    assert not Registration.objects.filter(pk__in=[first.pk, second.pk], attended=True).exists()
