@@ -160,10 +160,11 @@ if REDIS_URL:
         }
     }
 else:
-    # File-based so rate limits hold across the processes of the embedded default.
+    # File-based so rate limits hold across the processes of the embedded default; Django's own file
+    # cache counts non-atomically (get then set), this one locks add and incr (common/cache_backends.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "common.cache_backends.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
         }
     }
@@ -197,8 +198,11 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Failed sign-ins are counted by accounts.adapters (common/ratelimit.py: atomic, HMAC keys only),
+# SIGN_IN_FAILURES_PER_15_MINUTES per connection and per email typed; allauth's own counter is off.
+SIGN_IN_FAILURES_PER_15_MINUTES = int(os.environ.get("SIGN_IN_FAILURES_PER_15_MINUTES", "5"))
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/15m/key",
+    "login_failed": False,
     "login": "30/m/ip",
     "reset_password": "5/m/ip,3/15m/key",
     "reset_password_from_key": "20/m/ip",
@@ -278,13 +282,23 @@ INCIDENT_UPLOAD_MAX_REQUEST_BYTES = int(
     os.environ.get("INCIDENT_UPLOAD_MAX_REQUEST_BYTES", str(DATA_UPLOAD_MAX_MEMORY_SIZE))
 )
 INCIDENT_UPLOAD_MAX_PIXELS = int(os.environ.get("INCIDENT_UPLOAD_MAX_PIXELS", str(40_000_000)))
-# Key of the HMAC of masked client addresses used for rate limits (kept only in the cache). Empty:
-# derived from SECRET_KEY with a purpose label (incidents/ratelimit.py).
+# One message's files together: bytes and decoded pixels (each picture is decoded in memory to be
+# cleaned; these caps bound what one request can make the server hold).
+INCIDENT_UPLOAD_MAX_TOTAL_BYTES = int(
+    os.environ.get("INCIDENT_UPLOAD_MAX_TOTAL_BYTES", str(20 * 1024 * 1024))
+)
+INCIDENT_UPLOAD_MAX_TOTAL_PIXELS = int(os.environ.get("INCIDENT_UPLOAD_MAX_TOTAL_PIXELS", str(60_000_000)))
+# Key of the HMAC of masked client addresses (and typed emails) used by every rate limit, kept only in
+# the cache (common/ratelimit.py). Empty: derived from SECRET_KEY with a purpose label.
+# INCIDENT_RATE_LIMIT_KEY, its former name, is still read when RATE_LIMIT_KEY is not set.
+RATE_LIMIT_KEY = os.environ.get("RATE_LIMIT_KEY", "")
 INCIDENT_RATE_LIMIT_KEY = os.environ.get("INCIDENT_RATE_LIMIT_KEY", "")
 INCIDENT_SUBMISSIONS_PER_HOUR = int(os.environ.get("INCIDENT_SUBMISSIONS_PER_HOUR", "10"))
 INCIDENT_FOLLOW_UP_FAILURES_PER_15_MINUTES = int(
     os.environ.get("INCIDENT_FOLLOW_UP_FAILURES_PER_15_MINUTES", "8")
 )
+# Messages a reporter may add to one case per hour (whoever holds the code).
+INCIDENT_FOLLOW_UP_MESSAGES_PER_HOUR = int(os.environ.get("INCIDENT_FOLLOW_UP_MESSAGES_PER_HOUR", "10"))
 # Where the quick-exit button leaves to (a neutral site; history is replaced when JS runs).
 INCIDENT_QUICK_EXIT_URL = os.environ.get("INCIDENT_QUICK_EXIT_URL", "https://www.google.com/search?q=weather")
 # --- Ambassadors (docs/ambassadors.md) ------------------------------------------------------------
@@ -304,6 +318,8 @@ AMBASSADOR_APPLICATIONS_PER_HOUR = int(os.environ.get("AMBASSADOR_APPLICATIONS_P
 TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
 WORKSHOP_REGISTRATIONS_PER_HOUR = int(os.environ.get("WORKSHOP_REGISTRATIONS_PER_HOUR", "100"))
 WORKSHOP_QUIZ_ANSWERS_PER_HOUR = int(os.environ.get("WORKSHOP_QUIZ_ANSWERS_PER_HOUR", "150"))
+# Feedback forms for one workshop from one connection per hour (besides one per device).
+WORKSHOP_FEEDBACK_PER_HOUR = int(os.environ.get("WORKSHOP_FEEDBACK_PER_HOUR", "150"))
 # A trainee whose track shows no progress for this many days gets one nudge (SMS and email) naming
 # their next step (ambassadors/reminders.py); a later stall nudges again. Default 14.
 AMBASSADOR_NUDGE_AFTER_DAYS = int(os.environ.get("AMBASSADOR_NUDGE_AFTER_DAYS", "14"))

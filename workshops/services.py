@@ -433,12 +433,29 @@ def quiz_tally_remove(*, workshop: Workshop, module: Module) -> None:
 
 
 @transaction.atomic
-def feedback_submit(*, workshop: Workshop, useful: int, confidence: str, would_recommend: bool) -> Feedback:
+class FeedbackAlreadySent(Exception):
+    """This device already answered this workshop's feedback."""
+
+
+def feedback_submit(
+    *, workshop: Workshop, useful: int, confidence: str, would_recommend: bool, device: str = ""
+) -> Feedback:
+    """Record one answer; with a `device` (an HMAC of the page's token), at most one per workshop.
+
+    The unique constraint decides, so two simultaneous sends from one phone still make one answer."""
     feedback = Feedback(
-        workshop=workshop, useful=useful, confidence=confidence, would_recommend=would_recommend
+        workshop=workshop,
+        useful=useful,
+        confidence=confidence,
+        would_recommend=would_recommend,
+        device=device,
     )
-    feedback.full_clean()
-    feedback.save()
+    feedback.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            feedback.save()
+    except IntegrityError as error:
+        raise FeedbackAlreadySent from error
     return feedback
 
 
