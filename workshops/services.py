@@ -432,11 +432,11 @@ def quiz_tally_remove(*, workshop: Workshop, module: Module) -> None:
     QuizTally.objects.filter(workshop=workshop, module=module).delete()
 
 
-@transaction.atomic
 class FeedbackAlreadySent(Exception):
     """This device already answered this workshop's feedback."""
 
 
+@transaction.atomic
 def feedback_submit(
     *, workshop: Workshop, useful: int, confidence: str, would_recommend: bool, device: str = ""
 ) -> Feedback:

@@ -263,7 +263,8 @@ def feedback(request: HttpRequest, token: str) -> HttpResponse:
             FEEDBACK_DEVICE_COOKIE,
             secrets.token_urlsafe(24),
             max_age=FEEDBACK_DEVICE_COOKIE_AGE,
-            path=request.path,
+            # One token for every workshop's feedback (the link's signature changes between copies).
+            path=request.path[: request.path.index("/feedback/") + len("/feedback/")],
             secure=request.is_secure(),
             httponly=True,
             samesite="Lax",
