@@ -228,3 +228,22 @@ def test_receipt_is_not_kept_in_the_session_or_cache(client):
     for session in Session.objects.all():
         assert secret not in str(session.get_decoded())
     assert "sessionid" not in response.cookies
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_referral_recipients_and_audit_details_are_encrypted_like_the_case(seeded):
+    from incidents import services
+    from incidents.models import AuditEntry, Referral
+
+    handler = incident_factories.handler("SD")
+    case = incident_factories.submit().case
+    services.referral_record(case=case, actor=handler, contact=None, to_whom="RECIPIENT-MARKER-Shazia")
+    deleted = incident_factories.submit().case
+    services.case_delete(case=deleted, actor=handler, reason="DELETE-REASON-MARKER-duplicate")
+
+    assert Referral.objects.get(case=case).recipient == "RECIPIENT-MARKER-Shazia"  # the app reads it
+    details = set(AuditEntry.objects.values_list("detail", flat=True))
+    assert {"RECIPIENT-MARKER-Shazia", "DELETE-REASON-MARKER-duplicate"} <= details
+    dump = pg_dump()
+    assert "RECIPIENT-MARKER" not in dump and "DELETE-REASON-MARKER" not in dump
