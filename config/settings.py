@@ -57,15 +57,32 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # Keys for encrypting confidential fields (incident narratives, contacts, evidence). Separate from
 # SECRET_KEY so either can be rotated alone; the first key encrypts, all keys decrypt (MultiFernet).
+# Keys that are public (they are in this repository): never accepted in production.
+DEVELOPMENT_FIELD_ENCRYPTION_KEYS = ["ZGV2ZWxvcG1lbnQtb25seS1maWVsZC1rZXktMDAwMDA="]
 FIELD_ENCRYPTION_KEYS = env_list(
     "FIELD_ENCRYPTION_KEYS",
-    "" if PRODUCTION else "ZGV2ZWxvcG1lbnQtb25seS1maWVsZC1rZXktMDAwMDA=",
+    "" if PRODUCTION else DEVELOPMENT_FIELD_ENCRYPTION_KEYS[0],
 )
+_GENERATE_KEY = "`python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`"
 if PRODUCTION and not FIELD_ENCRYPTION_KEYS:
-    raise ImproperlyConfigured(
-        "FIELD_ENCRYPTION_KEYS is not set. Generate one with "
-        "`python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`."
-    )
+    raise ImproperlyConfigured(f"FIELD_ENCRYPTION_KEYS is not set. Generate one with {_GENERATE_KEY}.")
+if PRODUCTION:
+    from cryptography.fernet import Fernet
+
+    for _position, _key in enumerate(FIELD_ENCRYPTION_KEYS, start=1):
+        if _key in DEVELOPMENT_FIELD_ENCRYPTION_KEYS:
+            raise ImproperlyConfigured(
+                f"FIELD_ENCRYPTION_KEYS entry {_position} is the development key, which is public. "
+                f"Generate a key with {_GENERATE_KEY}."
+            )
+        try:
+            Fernet(_key)
+        except (ValueError, TypeError):
+            # The value itself is never printed: it may be a real key with a typo.
+            raise ImproperlyConfigured(
+                f"FIELD_ENCRYPTION_KEYS entry {_position} is not a valid Fernet key (32 bytes, url-safe "
+                f"base64). Generate one with {_GENERATE_KEY}."
+            ) from None
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
@@ -105,6 +122,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.StaffSessionMiddleware",
     "accounts.middleware.RequireMFAMiddleware",
 ]
 
@@ -207,6 +225,10 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "5/m/ip,3/15m/key",
     "reset_password_from_key": "20/m/ip",
 }
+# People who can read confidential cases (case handlers, admins, staff) are signed out 12 hours after
+# signing in and after 30 minutes without a request (accounts.middleware.StaffSessionMiddleware).
+STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 3600)))
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Hifazat"
 
@@ -388,7 +410,14 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # SMS backend: "console" (prints; the embedded default), "file" (appends to SMS_FILE_PATH) or "http"
 # (a generic gateway: an organisation plugs in its Pakistani SMS aggregator with these settings only).
-SMS_BACKEND = os.environ.get("SMS_BACKEND", "console")
+# Production never prints messages (numbers and texts would end up in the logs): "console" is refused
+# there, and an unset SMS_BACKEND means "file" (an outbox an operator or a relay reads).
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "file" if PRODUCTION else "console")
+if PRODUCTION and SMS_BACKEND == "console":
+    raise ImproperlyConfigured(
+        "SMS_BACKEND=console prints phone numbers and messages to the logs; production refuses it. "
+        "Set SMS_BACKEND=http (with SMS_GATEWAY_URL) or SMS_BACKEND=file."
+    )
 SMS_FILE_PATH = os.environ.get("SMS_FILE_PATH", str(VAR_DIR / "sms.log"))
 SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
 SMS_GATEWAY_METHOD = os.environ.get("SMS_GATEWAY_METHOD", "POST")
@@ -428,6 +457,9 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# The CSRF cookie lasts as long as the browser session: a report page leaves no cookie on a shared
+# phone beyond closing the browser (and the report pages set no other cookie).
+CSRF_COOKIE_AGE = None
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
