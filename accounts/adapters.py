@@ -24,6 +24,11 @@ class AccountAdapter(DefaultAccountAdapter):
         self-service sign-up: every account carries a role and a scope someone vetted."""
         return False
 
+    def get_client_ip(self, request: HttpRequest) -> str:
+        """What allauth's own limits (sign-in page, password reset) key on: the HMAC of the masked
+        address, never the address itself (allauth keeps IPv4 addresses whole in its cache keys)."""
+        return ratelimit.client_fingerprint(request)
+
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
         """Count the sign-in before the password is checked, per connection and per email typed.
 

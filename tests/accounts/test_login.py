@@ -71,3 +71,18 @@ def test_failed_sign_ins_are_counted_per_email_across_connections_and_a_success_
     refused = Client(REMOTE_ADDR="192.0.2.1").post("/en/accounts/login/", right)
     assert refused.status_code == 200
     assert "Too many failed login attempts" in refused.content.decode()
+
+
+def test_no_sign_in_limit_keeps_the_address_in_the_cache(settings):
+    from django.core.cache import cache
+    from django.test import Client
+
+    factories.coordinator(email="sana@hifazat.test", password="a long passphrase 42")
+    client = Client(REMOTE_ADDR="203.0.113.77")
+    client.post("/en/accounts/login/", {"login": "sana@hifazat.test", "password": "wrong"})
+    client.post("/en/accounts/password/reset/", {"email": "sana@hifazat.test"})
+    if not settings.REDIS_URL:
+        pytest.skip("the key listing needs Redis")
+    keys = [key.decode() for key in cache._cache.get_client().keys("*")]
+    assert any(":rl:sign-in:" in key for key in keys) and any("allauth" in key for key in keys)
+    assert not [key for key in keys if "203.0.113" in key or "sana@" in key]
