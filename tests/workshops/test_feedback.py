@@ -99,3 +99,12 @@ def test_feedback_is_limited_per_connection(settings):
     assert refused.status_code == 429
     assert "Too many answers came from this connection." in refused.content.decode()
     assert workshop.feedback.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_cancelled_workshop_takes_no_feedback(client):
+    workshop = started_workshop(status="cancelled")
+    client.get(url(workshop))
+    response = client.post(url(workshop), ANSWERS)
+    assert "There is no feedback to give for a session that did not take place." in response.content.decode()
+    assert workshop.feedback.count() == 0
