@@ -6,16 +6,19 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 HIFAZAT_VAR_
 RUN apt-get update \
  && apt-get install -y --no-install-recommends gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core curl \
  && rm -rf /var/lib/apt/lists/*
-RUN useradd --create-home --uid 1000 hifazat && mkdir -p /var/lib/hifazat && chown hifazat /var/lib/hifazat
+RUN useradd --create-home --uid 1000 hifazat \
+ && mkdir -p /var/lib/hifazat/media /var/lib/hifazat/sms && chown -R hifazat /var/lib/hifazat
 
 WORKDIR /app
 COPY pyproject.toml README.md ./
 RUN pip install --upgrade pip && pip install -e .
 COPY --chown=hifazat . .
 # collectstatic (hashed, compressed) runs under production settings; it needs their names, not
-# their values, and no service: the placeholders below exist only during the build.
+# their values, and no service: the placeholders below exist only during the build (production
+# checks the encryption key's form, so a throw-away key is generated for it).
 RUN python manage.py compilemessages --ignore=.venv -v0 \
- && HIFAZAT_ENV=production SECRET_KEY=build-only FIELD_ENCRYPTION_KEYS=build-only ALLOWED_HOSTS=build \
+ && HIFAZAT_ENV=production SECRET_KEY=build-only ALLOWED_HOSTS=build \
+    FIELD_ENCRYPTION_KEYS="$(python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')" \
     DATABASE_URL=postgres://build/build EMAIL_URL=smtp://build python manage.py collectstatic --no-input -v0 \
  && chown -R hifazat /var/lib/hifazat
 

@@ -1,15 +1,16 @@
-"""Rate limits for the public ambassador pages, with the incidents app's mechanism: only an HMAC of
-the masked client address appears in a cache key, with the window as its TTL; no address is stored."""
+"""Rate limits for the public ambassador pages, counted with the shared helper
+(common/ratelimit.py): only an HMAC of the masked client address appears in a cache key, with the
+window as its TTL; no address is stored."""
 
 from django.conf import settings
 
-from incidents.ratelimit import Limit, hit, is_limited
+from common.ratelimit import Limit, attempt
 
-__all__ = ["Limit", "application_limit", "hit", "is_limited", "verify_failure_limit"]
+__all__ = ["Limit", "application_limit", "attempt", "verify_failure_limit"]
 
 
 def verify_failure_limit() -> Limit:
-    """Unknown codes typed on the verify page: guessing codes stops after a few misses."""
+    """Codes typed on the verify page: guessing codes stops after a few misses (a hit is given back)."""
     return Limit("certificate-verify", settings.CERTIFICATE_VERIFY_FAILURES_PER_15_MINUTES, 15 * 60)
 
 

@@ -57,15 +57,32 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # Keys for encrypting confidential fields (incident narratives, contacts, evidence). Separate from
 # SECRET_KEY so either can be rotated alone; the first key encrypts, all keys decrypt (MultiFernet).
+# Keys that are public (they are in this repository): never accepted in production.
+DEVELOPMENT_FIELD_ENCRYPTION_KEYS = ["ZGV2ZWxvcG1lbnQtb25seS1maWVsZC1rZXktMDAwMDA="]
 FIELD_ENCRYPTION_KEYS = env_list(
     "FIELD_ENCRYPTION_KEYS",
-    "" if PRODUCTION else "ZGV2ZWxvcG1lbnQtb25seS1maWVsZC1rZXktMDAwMDA=",
+    "" if PRODUCTION else DEVELOPMENT_FIELD_ENCRYPTION_KEYS[0],
 )
+_GENERATE_KEY = "`python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`"
 if PRODUCTION and not FIELD_ENCRYPTION_KEYS:
-    raise ImproperlyConfigured(
-        "FIELD_ENCRYPTION_KEYS is not set. Generate one with "
-        "`python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`."
-    )
+    raise ImproperlyConfigured(f"FIELD_ENCRYPTION_KEYS is not set. Generate one with {_GENERATE_KEY}.")
+if PRODUCTION:
+    from cryptography.fernet import Fernet
+
+    for _position, _key in enumerate(FIELD_ENCRYPTION_KEYS, start=1):
+        if _key in DEVELOPMENT_FIELD_ENCRYPTION_KEYS:
+            raise ImproperlyConfigured(
+                f"FIELD_ENCRYPTION_KEYS entry {_position} is the development key, which is public. "
+                f"Generate a key with {_GENERATE_KEY}."
+            )
+        try:
+            Fernet(_key)
+        except (ValueError, TypeError):
+            # The value itself is never printed: it may be a real key with a typo.
+            raise ImproperlyConfigured(
+                f"FIELD_ENCRYPTION_KEYS entry {_position} is not a valid Fernet key (32 bytes, url-safe "
+                f"base64). Generate one with {_GENERATE_KEY}."
+            ) from None
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
@@ -105,6 +122,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.StaffSessionMiddleware",
     "accounts.middleware.RequireMFAMiddleware",
 ]
 
@@ -160,10 +178,11 @@ if REDIS_URL:
         }
     }
 else:
-    # File-based so rate limits hold across the processes of the embedded default.
+    # File-based so rate limits hold across the processes of the embedded default; Django's own file
+    # cache counts non-atomically (get then set), this one locks add and incr (common/cache_backends.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "common.cache_backends.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
         }
     }
@@ -197,12 +216,19 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Failed sign-ins are counted by accounts.adapters (common/ratelimit.py: atomic, HMAC keys only),
+# SIGN_IN_FAILURES_PER_15_MINUTES per connection and per email typed; allauth's own counter is off.
+SIGN_IN_FAILURES_PER_15_MINUTES = int(os.environ.get("SIGN_IN_FAILURES_PER_15_MINUTES", "5"))
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/15m/key",
+    "login_failed": False,
     "login": "30/m/ip",
     "reset_password": "5/m/ip,3/15m/key",
     "reset_password_from_key": "20/m/ip",
 }
+# People who can read confidential cases (case handlers, admins, staff) are signed out 12 hours after
+# signing in and after 30 minutes without a request (accounts.middleware.StaffSessionMiddleware).
+STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 3600)))
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Hifazat"
 
@@ -278,13 +304,23 @@ INCIDENT_UPLOAD_MAX_REQUEST_BYTES = int(
     os.environ.get("INCIDENT_UPLOAD_MAX_REQUEST_BYTES", str(DATA_UPLOAD_MAX_MEMORY_SIZE))
 )
 INCIDENT_UPLOAD_MAX_PIXELS = int(os.environ.get("INCIDENT_UPLOAD_MAX_PIXELS", str(40_000_000)))
-# Key of the HMAC of masked client addresses used for rate limits (kept only in the cache). Empty:
-# derived from SECRET_KEY with a purpose label (incidents/ratelimit.py).
+# One message's files together: bytes and decoded pixels (each picture is decoded in memory to be
+# cleaned; these caps bound what one request can make the server hold).
+INCIDENT_UPLOAD_MAX_TOTAL_BYTES = int(
+    os.environ.get("INCIDENT_UPLOAD_MAX_TOTAL_BYTES", str(20 * 1024 * 1024))
+)
+INCIDENT_UPLOAD_MAX_TOTAL_PIXELS = int(os.environ.get("INCIDENT_UPLOAD_MAX_TOTAL_PIXELS", str(60_000_000)))
+# Key of the HMAC of masked client addresses (and typed emails) used by every rate limit, kept only in
+# the cache (common/ratelimit.py). Empty: derived from SECRET_KEY with a purpose label.
+# INCIDENT_RATE_LIMIT_KEY, its former name, is still read when RATE_LIMIT_KEY is not set.
+RATE_LIMIT_KEY = os.environ.get("RATE_LIMIT_KEY", "")
 INCIDENT_RATE_LIMIT_KEY = os.environ.get("INCIDENT_RATE_LIMIT_KEY", "")
 INCIDENT_SUBMISSIONS_PER_HOUR = int(os.environ.get("INCIDENT_SUBMISSIONS_PER_HOUR", "10"))
 INCIDENT_FOLLOW_UP_FAILURES_PER_15_MINUTES = int(
     os.environ.get("INCIDENT_FOLLOW_UP_FAILURES_PER_15_MINUTES", "8")
 )
+# Messages a reporter may add to one case per hour (whoever holds the code).
+INCIDENT_FOLLOW_UP_MESSAGES_PER_HOUR = int(os.environ.get("INCIDENT_FOLLOW_UP_MESSAGES_PER_HOUR", "10"))
 # Where the quick-exit button leaves to (a neutral site; history is replaced when JS runs).
 INCIDENT_QUICK_EXIT_URL = os.environ.get("INCIDENT_QUICK_EXIT_URL", "https://www.google.com/search?q=weather")
 # --- Ambassadors (docs/ambassadors.md) ------------------------------------------------------------
@@ -304,6 +340,8 @@ AMBASSADOR_APPLICATIONS_PER_HOUR = int(os.environ.get("AMBASSADOR_APPLICATIONS_P
 TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
 WORKSHOP_REGISTRATIONS_PER_HOUR = int(os.environ.get("WORKSHOP_REGISTRATIONS_PER_HOUR", "100"))
 WORKSHOP_QUIZ_ANSWERS_PER_HOUR = int(os.environ.get("WORKSHOP_QUIZ_ANSWERS_PER_HOUR", "150"))
+# Feedback forms for one workshop from one connection per hour (besides one per device).
+WORKSHOP_FEEDBACK_PER_HOUR = int(os.environ.get("WORKSHOP_FEEDBACK_PER_HOUR", "150"))
 # A trainee whose track shows no progress for this many days gets one nudge (SMS and email) naming
 # their next step (ambassadors/reminders.py); a later stall nudges again. Default 14.
 AMBASSADOR_NUDGE_AFTER_DAYS = int(os.environ.get("AMBASSADOR_NUDGE_AFTER_DAYS", "14"))
@@ -372,7 +410,14 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # SMS backend: "console" (prints; the embedded default), "file" (appends to SMS_FILE_PATH) or "http"
 # (a generic gateway: an organisation plugs in its Pakistani SMS aggregator with these settings only).
-SMS_BACKEND = os.environ.get("SMS_BACKEND", "console")
+# Production never prints messages (numbers and texts would end up in the logs): "console" is refused
+# there, and an unset SMS_BACKEND means "file" (an outbox an operator or a relay reads).
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "file" if PRODUCTION else "console")
+if PRODUCTION and SMS_BACKEND == "console":
+    raise ImproperlyConfigured(
+        "SMS_BACKEND=console prints phone numbers and messages to the logs; production refuses it. "
+        "Set SMS_BACKEND=http (with SMS_GATEWAY_URL) or SMS_BACKEND=file."
+    )
 SMS_FILE_PATH = os.environ.get("SMS_FILE_PATH", str(VAR_DIR / "sms.log"))
 SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
 SMS_GATEWAY_METHOD = os.environ.get("SMS_GATEWAY_METHOD", "POST")
@@ -412,6 +457,9 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# The CSRF cookie lasts as long as the browser session: a report page leaves no cookie on a shared
+# phone beyond closing the browser (and the report pages set no other cookie).
+CSRF_COOKIE_AGE = None
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -4,22 +4,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.text import ascii_digits, clean_text
+from common.forms import FilterDateField
 from regions.models import District, Province
 
 DEFAULT_DAYS = 365
 LONGEST_YEARS = 10
-
-
-class AnyDigitsDateField(forms.DateField):
-    """A date typed in any digits (۲۰۲۵-۰۳-۰۱ works), with invisible characters removed."""
-
-    widget = forms.DateInput(attrs={"type": "date", "dir": "ltr"}, format="%Y-%m-%d")
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = ascii_digits(clean_text(value))
-        return super().to_python(value)
 
 
 class DistrictInScopeField(forms.ModelChoiceField):
@@ -31,8 +20,8 @@ class DashboardFilterForm(forms.Form):
     """Period and region of the dashboard. Provinces and districts are limited to the user's scope,
     so an id from elsewhere is an invalid choice, never a way to read another region."""
 
-    date_from = AnyDigitsDateField(label=_("From"), required=False)
-    date_to = AnyDigitsDateField(label=_("To"), required=False)
+    date_from = FilterDateField(label=_("From"), required=False)
+    date_to = FilterDateField(label=_("To"), required=False)
     province = forms.ModelChoiceField(
         label=_("Province or territory"),
         queryset=Province.objects.none(),

@@ -6,7 +6,7 @@ from common.text import ascii_digits, clean_text
 from incidents import receipts
 from incidents.models import Case, Category, Contact
 from incidents.selectors import categories_for_form
-from incidents.uploads import EvidenceRejected, clean_evidence, too_large_message
+from incidents.uploads import EvidenceRejected, clean_evidence, message_too_large, too_large_message
 from regions.forms import DistrictChoiceField
 
 NARRATIVE_MAX = 10_000
@@ -41,6 +41,9 @@ class EvidenceField(forms.FileField):
                 _("Please send at most %(count)s files at a time.")
                 % {"count": settings.INCIDENT_UPLOAD_MAX_FILES}
             )
+        too_large = message_too_large(uploads)
+        if too_large:
+            raise forms.ValidationError(too_large)
         cleaned, errors = [], []
         for upload in uploads:
             try:

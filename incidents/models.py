@@ -339,7 +339,8 @@ class Referral(models.Model):
         blank=True,
         related_name="+",
     )
-    to_whom = models.CharField(_("to whom"), max_length=200, blank=True)
+    # Encrypted like the case: the name of a person or a small organisation can identify the reporter.
+    to_whom = EncryptedTextField(_("to whom"), blank=True)
     note = EncryptedTextField(_("note"), blank=True)
     referred_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -388,7 +389,8 @@ class AuditEntry(models.Model):
     case_id_ref = models.BigIntegerField(_("case id"), db_index=True)
     case_code = models.CharField(_("case code"), max_length=16)
     action = models.CharField(_("action"), max_length=12, choices=Action.choices)
-    detail = models.CharField(_("detail"), max_length=200, blank=True)
+    # Encrypted like the case: it can hold a referral's recipient or the reason a case was deleted.
+    detail = EncryptedTextField(_("detail"), blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]

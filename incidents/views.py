@@ -22,6 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
+from common.ratelimit import fingerprint
 from incidents import ratelimit, receipts, selectors, services
 from incidents.crypto import decrypt_bytes
 from incidents.forms import (
@@ -93,16 +94,16 @@ def report(request: HttpRequest) -> HttpResponse:
 
     form = ReportForm(request.POST, request.FILES)
     danger = request.POST.get("immediate_danger") in {"True", "true", "on", "1"}
-    limit = ratelimit.submission_limit()
-    if ratelimit.is_limited(limit, request):
+    attempt = ratelimit.attempt(ratelimit.submission_limit(), request)
+    if not attempt.allowed:
         notice = _("Too many reports were sent from your network in the last hour. Please try again later.")
         return _report_form_page(request, form, danger, status=429, notice=notice)
     if form.is_bot:
-        ratelimit.hit(limit, request)
         return _report_form_page(request, ReportForm(), danger, status=400)
     form.is_valid()
     form.oversized_check(request)
     if form.errors:
+        attempt.refund()  # a form to correct is not a report sent
         return _report_form_page(request, form, danger, status=400)
     data = form.cleaned_data
     receipt = services.case_submit(
@@ -118,7 +119,6 @@ def report(request: HttpRequest) -> HttpResponse:
         files=data["evidence"],
         language=translation.get_language(),
     )
-    ratelimit.hit(limit, request)
     category = data["category"]
     context = {
         "code": receipts.grouped(receipt.code),
@@ -138,34 +138,47 @@ def follow_up(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _render(request, "incidents/follow_up.html", {"form": FollowUpForm()})
     form = FollowUpForm(request.POST)
-    limit = ratelimit.follow_up_failure_limit()
-    if ratelimit.is_limited(limit, request):
+    # Counted before the secret is checked, so simultaneous guesses cannot all get through.
+    attempt = ratelimit.attempt(ratelimit.follow_up_failure_limit(), request)
+    if not attempt.allowed:
         notice = _("Too many attempts. Please wait 15 minutes and try again.")
         return _render(request, "incidents/follow_up.html", {"form": form, "notice": notice}, status=429)
     if not form.is_valid():
+        attempt.refund()
         return _render(request, "incidents/follow_up.html", {"form": form}, status=400)
     case = services.case_verify(code=form.cleaned_data["code"], secret=form.cleaned_data["secret"])
     if case is None:
-        ratelimit.hit(limit, request)
         # One message whichever half was wrong: the page must not confirm that a code exists.
         notice = _("We could not open a case with this code and secret. Please check both and try again.")
         return _render(request, "incidents/follow_up.html", {"form": form, "notice": notice}, status=400)
 
+    attempt.refund()  # the right code and secret: only failures count against the connection
     message_form = ReporterMessageForm()
     status = 200
     notice = ""
     if request.POST.get("action") == "message":
-        message_form = ReporterMessageForm(request.POST, request.FILES)
-        valid = message_form.is_valid()
-        message_form.oversized_check(request)
-        if valid and not message_form.errors:
-            services.reporter_message_add(
-                case=case, body=message_form.cleaned_data["body"], files=message_form.cleaned_data["evidence"]
-            )
-            message_form = ReporterMessageForm()
-            notice = _("Your message was sent. A case handler will read it.")
+        # Per case, not per connection: whoever holds the code cannot flood the handlers' queue.
+        sent = ratelimit.attempt_for(ratelimit.follow_up_message_limit(), fingerprint(f"case:{case.pk}"))
+        if not sent.allowed:
+            status = 429
+            notice = _("This case has received many messages in the last hour. Please try again later.")
+            # What was typed stays in the box; the files are not even opened.
+            message_form = ReporterMessageForm(initial={"body": request.POST.get("body", "")})
         else:
-            status = 400
+            message_form = ReporterMessageForm(request.POST, request.FILES)
+            valid = message_form.is_valid()
+            message_form.oversized_check(request)
+            if valid and not message_form.errors:
+                services.reporter_message_add(
+                    case=case,
+                    body=message_form.cleaned_data["body"],
+                    files=message_form.cleaned_data["evidence"],
+                )
+                message_form = ReporterMessageForm()
+                notice = _("Your message was sent. A case handler will read it.")
+            else:
+                sent.refund()
+                status = 400
     context = {
         "form": form,
         "case": selectors.case_for_reporter(case=case),

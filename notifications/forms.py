@@ -99,6 +99,9 @@ class AnnouncementForm(forms.Form):
         send_at = data.get("send_at")
         if send_at and send_at < timezone.now() - timedelta(minutes=10):
             self.add_error("send_at", _("This time has passed. Choose now or a later time."))
+        elif send_at and send_at > timezone.now() + timedelta(days=366):
+            # Also keeps the times computed from it (quiet hours, expiry) inside the calendar.
+            self.add_error("send_at", _("Choose a time within the next year."))
         data["messages"] = {language: text for language, text in messages.items() if text}
         return data
 

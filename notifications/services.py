@@ -5,6 +5,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -288,7 +289,9 @@ def _record_failure(*, delivery: Delivery, error: Exception) -> None:
             "queued_at": None,
         }
     Delivery.objects.filter(pk=delivery.pk).update(last_error=str(error)[:500], **update)
-    logger.warning("delivery %s failed (attempt %s): %s", delivery.pk, attempts, error)
+    # The error's text can carry the address (SMTP refusals name the recipient): only its kind is
+    # logged; the log page shows the rest to coordinators.
+    logger.warning("delivery %s failed (attempt %s): %s", delivery.pk, attempts, type(error).__name__)
 
 
 def deliveries_send(*, delivery_ids: list[int], now: datetime | None = None) -> dict[str, int]:
@@ -334,6 +337,11 @@ def deliveries_send(*, delivery_ids: list[int], now: datetime | None = None) -> 
                     language=row.language,
                     reference=row.reference,
                 )
+            except SoftTimeLimitExceeded:
+                # The task ran out of time while the message was with the backend: it may have gone
+                # out. Recording a failure would send it again; it stays claimed ("sending") and,
+                # after the lease, the scan asks the backend or leaves it for a person to check.
+                raise
             except Exception as error:  # noqa: BLE001 - any failure is recorded; the log page shows it
                 _record_failure(delivery=row, error=error)
                 counts["failed"] += 1

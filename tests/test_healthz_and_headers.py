@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 def test_healthz_reports_database_and_broker(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert json.loads(response.content) == {"database": "ok", "broker": "ok"}
+    assert json.loads(response.content) == {"database": "ok", "broker": "ok", "encryption": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -18,7 +18,7 @@ def test_healthz_is_503_when_the_broker_is_unreachable(client, settings):
     settings.CELERY_BROKER_TRANSPORT_OPTIONS = {}
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert json.loads(response.content) == {"database": "ok", "broker": "unavailable"}
+    assert json.loads(response.content) == {"database": "ok", "broker": "unavailable", "encryption": "ok"}
 
 
 @pytest.mark.postgres  # SQLite's in-memory test database cannot be disconnected
@@ -34,6 +34,21 @@ def test_healthz_is_503_when_the_database_is_unreachable(client):
         connection.settings_dict.update(original)
     assert response.status_code == 503
     assert json.loads(response.content)["database"] == "unavailable"
+
+
+@pytest.mark.django_db
+def test_healthz_is_503_when_the_stored_cases_cannot_be_read_with_the_keys(client, settings):
+    from cryptography.fernet import Fernet
+
+    from tests.incidents import factories as incident_factories
+
+    incident_factories.case()
+    settings.FIELD_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]  # the key in use was dropped
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert json.loads(response.content)["encryption"] == "unavailable"
+    settings.FIELD_ENCRYPTION_KEYS = ["not a key"]
+    assert json.loads(client.get("/healthz").content)["encryption"] == "unavailable"
 
 
 def test_security_headers_on_every_page(client):

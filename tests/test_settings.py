@@ -71,3 +71,44 @@ def test_embedded_default_needs_no_environment():
     }
     result = run_manage("check", env=env)
     assert result.returncode == 0, result.stderr
+
+
+def test_production_refuses_an_encryption_key_that_is_not_a_fernet_key_without_printing_it():
+    result = run_manage(
+        "check", env=production_env(FIELD_ENCRYPTION_KEYS=f"{Fernet.generate_key().decode()},oops-typo-key")
+    )
+    assert result.returncode != 0
+    assert "FIELD_ENCRYPTION_KEYS entry 2 is not a valid Fernet key" in result.stderr
+    assert "oops-typo-key" not in result.stderr
+
+
+def test_production_refuses_the_development_encryption_key():
+    from django.conf import settings
+
+    result = run_manage(
+        "check", env=production_env(FIELD_ENCRYPTION_KEYS=settings.DEVELOPMENT_FIELD_ENCRYPTION_KEYS[0])
+    )
+    assert result.returncode != 0
+    assert "FIELD_ENCRYPTION_KEYS entry 1 is the development key" in result.stderr
+
+
+def test_production_refuses_printing_sms_and_defaults_to_the_outbox_file():
+    refused = run_manage("check", env=production_env(SMS_BACKEND="console"))
+    assert refused.returncode != 0
+    assert "SMS_BACKEND=console prints phone numbers and messages to the logs" in refused.stderr
+    shown = run_manage(
+        "shell", "-c", "from django.conf import settings; print(settings.SMS_BACKEND)", env=production_env()
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.strip().splitlines()[-1] == "file"
+
+
+def test_docker_compose_publishes_the_web_port_on_loopback_only_and_sets_a_real_sms_backend():
+    import re
+
+    compose = (ROOT / "docker-compose.yml").read_text()
+    published = re.findall(r'^\s+- "([\d.:]+)"$', compose, flags=re.MULTILINE)
+    assert published == ["127.0.0.1:8000:8000"]
+    assert "SMS_BACKEND: ${SMS_BACKEND:-file}" in compose
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert {".venv", "var", ".git"} <= set(ignored)

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import AmbassadorProfile
+from common.forms import FilterDateField
 from common.phone import PakistaniPhoneField
 from common.text import ascii_digits, clean_text
 from curriculum.models import Module
@@ -282,12 +283,8 @@ class PublicFilterForm(forms.Form):
         required=False,
         widget=QuickSelect,
     )
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date", "dir": "ltr"})
-    )
-    date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date", "dir": "ltr"})
-    )
+    date_from = FilterDateField(label=_("From"), required=False)
+    date_to = FilterDateField(label=_("To"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

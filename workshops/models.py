@@ -360,7 +360,17 @@ class Feedback(models.Model):
         _("Do you feel more confident staying safe online?"), max_length=8, choices=Confidence.choices
     )
     would_recommend = models.BooleanField(_("Would you recommend it to a friend or relative?"))
+    # An HMAC of the random token the feedback page left in the phone's browser (one answer per
+    # device and workshop); empty for answers recorded without a page. Says nothing about the person.
+    device = models.CharField(max_length=32, blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "device"], condition=~Q(device=""), name="feedback_once_per_device"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.workshop_id}/{self.pk}"

@@ -1,14 +1,14 @@
-"""Limits against flooding one workshop's registrations or quiz from one connection, with the
-incidents app's mechanism: only an HMAC of the masked client address appears in a cache key, with the
-window as its TTL; no address is stored. The limits are per workshop and generous, because many
-people share an address (a venue's Wi-Fi, a mobile operator's NAT): a facilitator registering a whole
-class, or a class answering the quiz together, stays well below them."""
+"""Limits against flooding one workshop's registrations, quiz or feedback from one connection,
+counted with the shared helper (common/ratelimit.py): only an HMAC of the masked client address
+appears in a cache key, with the window as its TTL; no address is stored. The limits are per workshop
+and generous, because many people share an address (a venue's Wi-Fi, a mobile operator's NAT): a
+facilitator registering a whole class, or a class answering the quiz together, stays well below them."""
 
 from django.conf import settings
 
-from incidents.ratelimit import Limit, hit, is_limited
+from common.ratelimit import Limit, attempt
 
-__all__ = ["Limit", "hit", "is_limited", "quiz_limit", "registration_limit"]
+__all__ = ["Limit", "attempt", "feedback_limit", "quiz_limit", "registration_limit"]
 
 
 def registration_limit(workshop_id: int) -> Limit:
@@ -17,3 +17,7 @@ def registration_limit(workshop_id: int) -> Limit:
 
 def quiz_limit(workshop_id: int, stage: str) -> Limit:
     return Limit(f"workshop-quiz:{workshop_id}:{stage}", settings.WORKSHOP_QUIZ_ANSWERS_PER_HOUR, 3600)
+
+
+def feedback_limit(workshop_id: int) -> Limit:
+    return Limit(f"workshop-feedback:{workshop_id}", settings.WORKSHOP_FEEDBACK_PER_HOUR, 3600)

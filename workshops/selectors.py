@@ -15,7 +15,7 @@ from curriculum.content import fallback_notice
 from curriculum.models import Module, QuizQuestion
 from curriculum.rendering import translated
 from curriculum.selectors import ContentLanguage, language_chain, module_content_language
-from workshops.models import QuizResponse, QuizStage, QuizTally, Registration, WalkInCount, Workshop
+from workshops.models import Feedback, QuizResponse, QuizStage, QuizTally, Registration, WalkInCount, Workshop
 
 
 @dataclass
@@ -196,6 +196,19 @@ def workshop_quizzes(*, workshop: Workshop, language: str) -> list[ModuleQuiz]:
             )
         )
     return quizzes
+
+
+def feedback_is_open(*, workshop: Workshop, now: datetime.datetime | None = None) -> bool:
+    """Feedback is about a session someone attended: it opens when the workshop starts."""
+    now = now or timezone.now()
+    return (
+        workshop.status in (Workshop.Status.PUBLISHED, Workshop.Status.COMPLETED)
+        and workshop.starts_at <= now
+    )
+
+
+def feedback_sent_from(*, workshop: Workshop, device: str) -> bool:
+    return bool(device) and Feedback.objects.filter(workshop=workshop, device=device).exists()
 
 
 def quiz_is_open(*, workshop: Workshop, stage: str, now: datetime.datetime | None = None) -> bool:

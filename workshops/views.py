@@ -2,6 +2,7 @@
 
 import calendar as month_calendar
 import datetime
+import secrets
 from urllib.parse import quote
 
 from django.conf import settings
@@ -26,6 +27,7 @@ from common.cache import fragment_key
 from common.exports import csv_response
 from common.phone import display_phone
 from common.qr import qr_data_uri
+from common.ratelimit import fingerprint
 from workshops import ratelimit, selectors, services
 from workshops.calendar import workshops_calendar
 from workshops.forms import (
@@ -55,6 +57,8 @@ from workshops.tokens import (
 )
 
 PAGE_SIZE = 20  # cheap phones on slow connections: short pages
+FEEDBACK_DEVICE_COOKIE = "hifazat_feedback"
+FEEDBACK_DEVICE_COOKIE_AGE = 60 * 24 * 3600  # long enough to outlast the feedback link
 
 
 def _validation_messages(error: ValidationError) -> list[str]:
@@ -155,8 +159,8 @@ def workshop_register(request: HttpRequest, pk: int) -> HttpResponse:
     form = RegistrationForm(request.POST)
     if not form.is_valid():
         return workshop_detail(request, pk, form=form)
-    limit = ratelimit.registration_limit(workshop.pk)
-    if ratelimit.is_limited(limit, request):
+    attempt = ratelimit.attempt(ratelimit.registration_limit(workshop.pk), request)
+    if not attempt.allowed:
         form.add_error(
             None, _("Too many registrations came from this connection. Please try again in an hour.")
         )
@@ -179,10 +183,10 @@ def workshop_register(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("workshops:registration", token=registration_token(duplicate.registration.pk))
     except ValidationError as error:
+        attempt.refund()
         for message in _validation_messages(error):
             form.add_error(None, message)
         return workshop_detail(request, pk, form=form)
-    ratelimit.hit(limit, request)  # a recognised repeat of the same number is not counted
     return redirect("workshops:registration", token=registration_token(registration.pk))
 
 
@@ -225,11 +229,49 @@ def feedback(request: HttpRequest, token: str) -> HttpResponse:
     if workshop_id is None:
         raise Http404
     workshop = get_object_or_404(Workshop.objects.exclude(status=Workshop.Status.DRAFT), pk=workshop_id)
+    if not selectors.feedback_is_open(workshop=workshop):
+        return render(request, "workshops/feedback_not_open.html", {"workshop": workshop})
+    # One answer per phone: the page leaves a random token in the browser; only its HMAC is stored.
+    token = request.COOKIES.get(FEEDBACK_DEVICE_COOKIE, "")
+    device = fingerprint(f"feedback-device:{token}") if token else ""
+    if selectors.feedback_sent_from(workshop=workshop, device=device):
+        return render(request, "workshops/feedback_thanks.html", {"workshop": workshop, "already": True})
     form = FeedbackForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.feedback_submit(workshop=workshop, **form.cleaned_data)
-        return render(request, "workshops/feedback_thanks.html", {"workshop": workshop})
-    return render(request, "workshops/feedback.html", {"workshop": workshop, "form": form})
+    status = 200
+    if request.method == "POST" and not device:
+        # No token yet (cookies were cleared, or the form came from elsewhere): the page sets one now.
+        form.add_error(None, _("Please send the form again."))
+        status = 400
+    elif request.method == "POST":
+        attempt = ratelimit.attempt(ratelimit.feedback_limit(workshop.pk), request)
+        if not attempt.allowed:
+            form.add_error(
+                None, _("Too many answers came from this connection. Please try again in an hour.")
+            )
+            status = 429
+        elif form.is_valid():
+            try:
+                services.feedback_submit(workshop=workshop, device=device, **form.cleaned_data)
+            except services.FeedbackAlreadySent:
+                return render(
+                    request, "workshops/feedback_thanks.html", {"workshop": workshop, "already": True}
+                )
+            return render(request, "workshops/feedback_thanks.html", {"workshop": workshop})
+        else:
+            attempt.refund()
+    response = render(request, "workshops/feedback.html", {"workshop": workshop, "form": form}, status=status)
+    if not token:
+        response.set_cookie(
+            FEEDBACK_DEVICE_COOKIE,
+            secrets.token_urlsafe(24),
+            max_age=FEEDBACK_DEVICE_COOKIE_AGE,
+            # One token for every workshop's feedback (the link's signature changes between copies).
+            path=request.path[: request.path.index("/feedback/") + len("/feedback/")],
+            secure=request.is_secure(),
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
 
 
 def ambassador_feed(request: HttpRequest, token: str) -> HttpResponse:
@@ -687,8 +729,8 @@ def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
     if not quizzes:
         raise Http404
     form = QuizAnswersForm(request.POST if request.method == "POST" else None, quizzes=quizzes)
-    limit = ratelimit.quiz_limit(workshop.pk, stage)
-    if request.method == "POST" and ratelimit.is_limited(limit, request):
+    attempt = ratelimit.attempt(ratelimit.quiz_limit(workshop.pk, stage), request) if form.is_bound else None
+    if attempt and not attempt.allowed:
         notice = _("Too many answers came from this connection. Please try again in an hour.")
         return render(request, "workshops/quiz.html", {**context, "form": form, "notice": notice}, status=429)
     if request.method == "POST" and form.is_valid():
@@ -697,9 +739,11 @@ def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
                 workshop=workshop, stage=stage, quizzes=quizzes, chosen=form.chosen()
             )
         except ValidationError:
+            attempt.refund()
             return render(request, "workshops/quiz_closed.html", context)
-        ratelimit.hit(limit, request)
         return render(request, "workshops/quiz_thanks.html", {**context, "marks": marks})
+    if attempt:
+        attempt.refund()  # answers to correct are not answers sent
     return render(request, "workshops/quiz.html", {**context, "form": form})
 
 

@@ -26,9 +26,9 @@ APPLY_FORM_SECONDS = 600  # district lists change rarely; a new district shows w
 @never_cache
 def apply(request: HttpRequest) -> HttpResponse:
     form = ApplicationForm(request.POST or None)
-    limit = ratelimit.application_limit()
     if request.method == "POST":
-        if ratelimit.is_limited(limit, request):
+        attempt = ratelimit.attempt(ratelimit.application_limit(), request)
+        if not attempt.allowed:
             form.is_valid()
             return render(
                 request,
@@ -50,10 +50,9 @@ def apply(request: HttpRequest) -> HttpResponse:
                 for message in error.messages:
                     form.add_error(None, message)
             else:
-                if created:
-                    ratelimit.hit(limit, request)
                 request.session[SESSION_APPLICATION] = [application.pk, created]
                 return redirect("ambassadors:applied")
+        attempt.refund()  # a form to correct is not an application sent
         return render(request, "ambassadors/apply.html", {"form": form}, status=400)
     # The empty form (160 districts, every choice) is the same for everyone in a language: render once.
     form_html = cache.get_or_set(
@@ -113,17 +112,18 @@ def certificate_verify(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "result": None}
     if not form.is_bound:
         return render(request, "ambassadors/verify.html", context)
-    limit = ratelimit.verify_failure_limit()
-    if ratelimit.is_limited(limit, request):
+    attempt = ratelimit.attempt(ratelimit.verify_failure_limit(), request)
+    if not attempt.allowed:
         context["result"] = "limited"
         return render(request, "ambassadors/verify.html", context, status=429)
     if not form.is_valid():
+        attempt.refund()
         return render(request, "ambassadors/verify.html", context, status=400)
     certificate = selectors.certificate_by_code(form.cleaned_data["code"])
     if certificate is None:
-        ratelimit.hit(limit, request)
         context["result"] = "unknown"
         return render(request, "ambassadors/verify.html", context)
+    attempt.refund()  # only unknown codes count
     context.update(result="valid" if certificate.is_valid else "revoked", certificate=certificate)
     response = render(request, "ambassadors/verify.html", context)
     response["X-Robots-Tag"] = "noindex"

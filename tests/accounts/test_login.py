@@ -52,3 +52,37 @@ def test_password_reset_sends_an_email(client, mailoutbox):
     assert response.status_code == 302
     assert len(mailoutbox) == 1
     assert "/en/accounts/password/reset/key/" in mailoutbox[0].body
+
+
+def test_failed_sign_ins_are_counted_per_email_across_connections_and_a_success_gives_back(settings):
+    """The counter keys on HMACs only (no address, no email in the cache) and a correct password
+    gives its attempt back, so a person who signs in now and then is never locked out."""
+    from django.test import Client
+
+    settings.SIGN_IN_FAILURES_PER_15_MINUTES = 3
+    factories.coordinator(email="sana@hifazat.test", password="a long passphrase 42")
+    right = {"login": "sana@hifazat.test", "password": "a long passphrase 42"}
+    for _ in range(5):
+        assert Client(REMOTE_ADDR="198.51.100.1").post("/en/accounts/login/", right).status_code == 302
+    for number in range(3):
+        Client(REMOTE_ADDR=f"203.0.{number}.1").post(
+            "/en/accounts/login/", {"login": "sana@hifazat.test", "password": "wrong"}
+        )
+    refused = Client(REMOTE_ADDR="192.0.2.1").post("/en/accounts/login/", right)
+    assert refused.status_code == 200
+    assert "Too many failed login attempts" in refused.content.decode()
+
+
+def test_no_sign_in_limit_keeps_the_address_in_the_cache(settings):
+    from django.core.cache import cache
+    from django.test import Client
+
+    factories.coordinator(email="sana@hifazat.test", password="a long passphrase 42")
+    client = Client(REMOTE_ADDR="203.0.113.77")
+    client.post("/en/accounts/login/", {"login": "sana@hifazat.test", "password": "wrong"})
+    client.post("/en/accounts/password/reset/", {"email": "sana@hifazat.test"})
+    if not settings.REDIS_URL:
+        pytest.skip("the key listing needs Redis")
+    keys = [key.decode() for key in cache._cache.get_client().keys("*")]
+    assert any(":rl:sign-in:" in key for key in keys) and any("allauth" in key for key in keys)
+    assert not [key for key in keys if "203.0.113" in key or "sana@" in key]

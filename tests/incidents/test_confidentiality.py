@@ -111,11 +111,11 @@ def test_after_a_report_and_a_follow_up_nothing_holds_the_client_or_the_plaintex
     if django_settings.REDIS_URL:
         redis = cache._cache.get_client()
         keys = [key.decode() for key in redis.keys("*")]
-        assert any(":incidents:rl:" in key for key in keys)
+        assert any(":rl:" in key for key in keys)
         for key in keys:
             assert not traces_of_the_client(key)
             assert not traces_of_the_client(str(redis.get(key)))
-        assert all(redis.ttl(key) > 0 for key in keys if ":incidents:rl:" in key)
+        assert all(redis.ttl(key) > 0 for key in keys if ":rl:" in key)
 
 
 @pytest.mark.django_db
@@ -144,7 +144,7 @@ def test_request_lines_are_not_logged_by_the_development_server(caplog):
 
 
 def test_masked_addresses_and_their_hmac():
-    from incidents.ratelimit import masked_address
+    from common.ratelimit import masked_address
 
     assert masked_address("203.0.113.77") == "203.0.113.0/24"
     assert masked_address("2001:db8:abcd:12:1:2:3:4") == "2001:db8:abcd::/48"
@@ -153,7 +153,7 @@ def test_masked_addresses_and_their_hmac():
 
 @pytest.mark.django_db
 def test_rate_limit_key_is_an_hmac_of_the_masked_address_with_its_own_key(rf, settings):
-    from incidents.ratelimit import client_fingerprint
+    from common.ratelimit import client_fingerprint
 
     first = client_fingerprint(rf.get("/", REMOTE_ADDR="203.0.113.77"))
     assert first == client_fingerprint(rf.get("/", REMOTE_ADDR="203.0.113.5"))  # same /24
@@ -228,3 +228,22 @@ def test_receipt_is_not_kept_in_the_session_or_cache(client):
     for session in Session.objects.all():
         assert secret not in str(session.get_decoded())
     assert "sessionid" not in response.cookies
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_referral_recipients_and_audit_details_are_encrypted_like_the_case(seeded):
+    from incidents import services
+    from incidents.models import AuditEntry, Referral
+
+    handler = incident_factories.handler("SD")
+    case = incident_factories.submit().case
+    services.referral_record(case=case, actor=handler, contact=None, to_whom="RECIPIENT-MARKER-Shazia")
+    deleted = incident_factories.submit().case
+    services.case_delete(case=deleted, actor=handler, reason="DELETE-REASON-MARKER-duplicate")
+
+    assert Referral.objects.get(case=case).recipient == "RECIPIENT-MARKER-Shazia"  # the app reads it
+    details = set(AuditEntry.objects.values_list("detail", flat=True))
+    assert {"RECIPIENT-MARKER-Shazia", "DELETE-REASON-MARKER-duplicate"} <= details
+    dump = pg_dump()
+    assert "RECIPIENT-MARKER" not in dump and "DELETE-REASON-MARKER" not in dump

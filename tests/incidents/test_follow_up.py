@@ -129,3 +129,62 @@ def test_submissions_are_rate_limited_per_network(client, settings):
     blocked = client.post("/en/report/", report_data(narrative="third one"))
     assert blocked.status_code == 429
     assert "third one" in blocked.content.decode()  # what they typed is kept
+
+
+def test_messages_to_one_case_are_limited_per_hour_whatever_the_connection(settings):
+    from django.test import Client
+
+    settings.INCIDENT_FOLLOW_UP_MESSAGES_PER_HOUR = 2
+    receipt, other = incident_factories.submit(), incident_factories.submit()
+    for number in range(2):
+        sent = open_case(
+            Client(REMOTE_ADDR=f"198.51.{number}.9"),
+            receipt.code,
+            receipt.secret,
+            action="message",
+            body=f"Message {number}",
+        )
+        assert sent.status_code == 200
+    refused = open_case(
+        Client(REMOTE_ADDR="198.51.7.9"), receipt.code, receipt.secret, action="message", body="A third one"
+    )
+    html = refused.content.decode()
+    assert refused.status_code == 429
+    assert "This case has received many messages in the last hour. Please try again later." in html
+    assert "A third one" in html  # what was typed stays in the box
+    assert Message.objects.filter(case=receipt.case).count() == 2
+    assert (
+        open_case(Client(), other.code, other.secret, action="message", body="Mine").status_code == 200
+    )  # another case: its own limit
+
+
+def test_the_files_of_one_message_are_capped_together_before_any_is_decoded(client, settings):
+    settings.INCIDENT_UPLOAD_MAX_TOTAL_PIXELS = 3_000
+    receipt = incident_factories.submit()
+    photos = [
+        SimpleUploadedFile(f"{n}.png", incident_factories.png(size=(40, 40)), content_type="image/png")
+        for n in range(2)
+    ]  # 1,600 pixels each: one fits, two do not
+    response = open_case(
+        client, receipt.code, receipt.secret, action="message", body="Two pictures", evidence=photos
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert (
+        "These pictures are too large together. Please send fewer pictures, or smaller screenshots." in html
+    )
+    assert Evidence.objects.filter(case=receipt.case).count() == 0
+    settings.INCIDENT_UPLOAD_MAX_TOTAL_BYTES = len(incident_factories.png(size=(40, 40))) + 10
+    settings.INCIDENT_UPLOAD_MAX_TOTAL_PIXELS = 10_000
+    photos = [
+        SimpleUploadedFile(f"{n}.png", incident_factories.png(size=(40, 40)), content_type="image/png")
+        for n in range(2)
+    ]
+    response = open_case(
+        client, receipt.code, receipt.secret, action="message", body="Two pictures", evidence=photos
+    )
+    assert response.status_code == 400
+    assert "These files are too large together." in response.content.decode()
+    one = SimpleUploadedFile("one.png", incident_factories.png(size=(40, 40)), content_type="image/png")
+    accepted = open_case(client, receipt.code, receipt.secret, action="message", body="One", evidence=[one])
+    assert accepted.status_code == 200 and Evidence.objects.filter(case=receipt.case).count() == 1

@@ -142,3 +142,22 @@ def test_interrupted_send_the_backend_cannot_check_waits_for_a_person(settings):
     delivery.refresh_from_db()
     assert delivery.status == Status.UNKNOWN
     assert delivery.can_retry
+
+
+def test_a_soft_time_limit_after_the_hand_over_does_not_send_the_message_again(settings, tmp_path):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    settings.SMS_BACKEND = "tests.notifications.slow_sms.OutOfTimeAfterHandingOverSmsBackend"
+    settings.SMS_FILE_PATH = str(tmp_path / "sms.log")
+    delivery = one_sms()
+    with pytest.raises(SoftTimeLimitExceeded):
+        deliveries_send(delivery_ids=[delivery.pk])
+    delivery.refresh_from_db()
+    assert delivery.status == Status.SENDING  # not "retrying": nothing queues it again
+    deliveries_send(delivery_ids=[delivery.pk])  # Celery redelivering the task changes nothing
+    settings.SMS_BACKEND = "file"
+    Delivery.objects.filter(pk=delivery.pk).update(claimed_at=timezone.now() - timedelta(minutes=10))
+    assert reminders_scan().resolved == 1  # after the lease the backend is asked
+    delivery.refresh_from_db()
+    assert delivery.status == Status.SENT
+    assert len((tmp_path / "sms.log").read_text().splitlines()) == 1  # sent exactly once

@@ -142,6 +142,17 @@ def test_an_announcement_without_text_or_too_long_for_two_sms_is_refused_keeping
     assert not Announcement.objects.exists()
 
 
+@pytest.mark.parametrize("send_at", ["9999-12-31T23:59", "0001-01-01T00:00", "2100-01-01T10:00"])
+def test_an_announcement_at_an_impossible_time_is_a_form_error(coordinator_client, send_at):
+    response = coordinator_client.post(
+        "/en/notifications/announcements/", _announcement_form(factories.karachi(), send_at=send_at)
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Choose a time within the next year." in page or "This time has passed." in page
+    assert not Announcement.objects.exists()
+
+
 def test_an_announcement_cannot_target_a_district_outside_scope(coordinator_client):
     lahore = shared.district("Lahore")
     response = coordinator_client.post("/en/notifications/announcements/", _announcement_form(lahore))

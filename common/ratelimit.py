@@ -1,0 +1,110 @@
+"""Rate limits that hold under concurrency and never store who the client is.
+
+Every limit counts first and decides on the counter's value: `attempt()` increments the cache
+counter of the current window (atomic `add` then `incr`) and allows the request only if the value it
+got back is within the limit. Forty simultaneous requests against a limit of eight therefore let eight
+through, whatever their timing; a check-then-count scheme lets all forty through. An attempt that
+should not count after all (a form error, a successful sign-in against a failures limit) is given
+back with `Attempt.refund()`.
+
+Windows are fixed (the key carries the window's number), so a counter whose TTL was lost in a race
+with its expiry never blocks anyone beyond its own window.
+
+Limits per client key on the masked address (IPv4 /24, IPv6 /48: shared NATs and privacy addresses
+make finer masks pointless), reduced to an HMAC keyed with RATE_LIMIT_KEY (its own setting; when empty,
+a key derived from SECRET_KEY with a purpose label). Limits per address typed by a person (an email
+at sign-in) key on an HMAC of that too. Only HMACs appear in cache keys, with the window as TTL; the
+address itself is read from REMOTE_ADDR and never logged, stored or put in a cache key.
+
+Both caches count atomically: Redis (SET NX, INCRBY) and the embedded default's file cache
+(common.cache_backends.FileBasedCache locks add and incr across processes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+PREFIX = "rl"
+
+
+@dataclass(frozen=True)
+class Limit:
+    scope: str
+    attempts: int
+    window_seconds: int
+
+
+@dataclass
+class Attempt:
+    """One counted attempt: `allowed` says whether it fits the limit."""
+
+    key: str
+    count: int
+    limit: Limit
+
+    @property
+    def allowed(self) -> bool:
+        return self.count <= self.limit.attempts
+
+    def refund(self) -> None:
+        """Give the attempt back (it should not count). Safe to call twice only if counted twice."""
+        try:
+            cache.decr(self.key)
+        except ValueError:  # the window ended meanwhile: nothing left to give back
+            pass
+
+    # allauth calls rollback() on the usage it stored when a sign-in succeeds.
+    rollback = refund
+
+
+def _hmac_key() -> bytes:
+    configured = getattr(settings, "RATE_LIMIT_KEY", "") or getattr(settings, "INCIDENT_RATE_LIMIT_KEY", "")
+    if configured:
+        return configured.encode()
+    # Derived, so a deployment needs no extra secret; a purpose label keeps it unrelated to any
+    # other use of SECRET_KEY. (The label predates the shared helper; changing it would reset limits.)
+    return hmac.new(settings.SECRET_KEY.encode(), b"hifazat.incidents.rate-limit", hashlib.sha256).digest()
+
+
+def masked_address(address: str) -> str:
+    try:
+        ip = ipaddress.ip_address((address or "").strip())
+    except ValueError:
+        return "unknown"
+    prefix = 24 if ip.version == 4 else 48
+    return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
+
+
+def fingerprint(value: str) -> str:
+    return hmac.new(_hmac_key(), value.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def client_fingerprint(request: HttpRequest) -> str:
+    return fingerprint(masked_address(request.META.get("REMOTE_ADDR", "")))
+
+
+def attempt_for(limit: Limit, subject: str) -> Attempt:
+    """Count one attempt of `subject` (already an HMAC) against `limit`."""
+    window = int(time.time() // limit.window_seconds)
+    key = f"{PREFIX}:{limit.scope}:{window}:{subject}"
+    # A little longer than the window, so the counter outlives any request that counted in it.
+    if cache.add(key, 1, timeout=limit.window_seconds + 60):
+        return Attempt(key=key, count=1, limit=limit)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr: this attempt opens a new counter
+        count = 1 if cache.add(key, 1, timeout=limit.window_seconds + 60) else cache.incr(key)
+    return Attempt(key=key, count=count, limit=limit)
+
+
+def attempt(limit: Limit, request: HttpRequest) -> Attempt:
+    """Count one attempt from the request's (masked, HMAC'd) address against `limit`."""
+    return attempt_for(limit, client_fingerprint(request))
