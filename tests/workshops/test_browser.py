@@ -12,6 +12,7 @@ from django.utils import timezone
 from tests import factories
 from tests.workshops.factories import AmbassadorProfileFactory, quiz_workshop
 from workshops.models import Registration, Workshop
+from workshops.tokens import registration_token
 
 pytestmark = [
     pytest.mark.browser,
@@ -70,10 +71,15 @@ def test_schedule_register_in_urdu_and_take_attendance(page, live_server, screen
     page.locator("#id_consent").check()
     screenshot(page, "workshops-visitor-registering-ur")
     page.locator("form[action$='/register/'] button[type=submit]").click()
-    page.wait_for_url("**/ur/workshops/registration/**")
+    # The same page whether or not the number was registered: the link goes to the phone.
+    page.wait_for_url(f"**/ur/workshops/{workshop.pk}/registered/")
+    assert "عائشہ خان" not in page.locator("main").inner_text()
+    screenshot(page, "workshops-visitor-check-your-phone-ur")
+    registration = Registration.objects.get()
+    # She opens the link from her SMS.
+    page.goto(f"/ur/workshops/registration/{registration_token(registration.pk)}/")
     assert "عائشہ خان" in page.locator("main").inner_text()
     screenshot(page, "workshops-visitor-registered-ur")
-    registration = Registration.objects.get()
     assert (registration.name, registration.phone, registration.status) == (
         "عائشہ خان",
         "+923001234567",
