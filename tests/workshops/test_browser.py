@@ -168,3 +168,24 @@ def test_the_quiz_works_with_javascript_off_in_pashto(browser, live_server):
     # After the session the right answers are listed (here from Urdu: the module has no Pashto).
     assert "کوئی نہیں" in page.locator("main").inner_text()
     context.close()
+
+
+def test_a_known_number_gets_the_page_every_registrant_gets(page, live_server, screenshot):
+    """Someone types a number that is registered: the page is the one every registrant sees (and
+    passes axe like every page). The expired-link pages answer 410, which chromium reports as a
+    console error, so they are checked in tests/workshops/test_links_and_cancellation.py."""
+    from tests.workshops.factories import RegistrationFactory, WorkshopFactory
+
+    page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
+    workshop = WorkshopFactory(title="Mobile banking scams")
+    RegistrationFactory(workshop=workshop, name="عائشہ خان", phone="+923001234567")
+    page.goto(f"/ur/workshops/{workshop.pk}/")
+    page.locator("#id_name").fill("کوئی اور")
+    page.locator("#id_phone").fill("03001234567")
+    page.locator("#id_consent").check()
+    page.locator("form[action$='/register/'] button[type=submit]").click()
+    page.wait_for_url(f"**/ur/workshops/{workshop.pk}/registered/")
+    text = page.locator("main").inner_text()
+    assert "عائشہ خان" not in text and "0300" not in text
+    screenshot(page, "workshops-known-number-same-page-ur")
+    assert workshop.registrations.count() == 1
