@@ -301,3 +301,19 @@ def test_a_decision_at_night_waits_for_the_morning_like_every_sms(world, setting
         application_id=application.pk, kind="declined", base_url="", occurrence=night
     )
     assert Delivery.objects.filter(kind="ambassadors.application_declined").count() == 1
+
+
+def test_sending_the_link_again_writes_a_new_message_in_the_log(
+    world, eager_celery, django_capture_on_commit_callbacks, sms_log
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        application = services.application_approve(
+            application=ApplicationFactory(email="a@example.pk"),
+            actor=world.users["coordinator"],
+            base_url="http://x/",
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_invitation_resend(application=application, base_url="http://x/")
+    emails = Delivery.objects.filter(kind="ambassadors.application_approved", channel="email")
+    assert emails.count() == 2 and set(emails.values_list("status", flat=True)) == {"sent"}
+    assert [message.to for message in mail.outbox] == [["a@example.pk"], ["a@example.pk"]]
