@@ -97,6 +97,8 @@ def test_the_registration_link_sms_carries_a_working_link(longest, language, cli
     )
     link = f"https://hifazat.org.pk/{language}/workshops/registration/{registration_token(9999999)}/"
     assert message.body.endswith(link)
+    if language == "en":  # one GSM-7 segment: the cheapest an English SMS can be
+        assert sms_length(message.body).segments == 1
 
 
 @pytest.mark.parametrize("language", ["ur", "sd", "ps"])
