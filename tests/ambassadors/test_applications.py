@@ -18,6 +18,7 @@ from notifications.quiet_hours import KARACHI
 from notifications.services import deliveries_send, reminders_scan
 from tests import factories
 from tests.ambassadors.factories import ApplicationFactory
+from tests.notifications import factories as notification_factories
 
 pytestmark = pytest.mark.django_db
 
@@ -317,3 +318,23 @@ def test_sending_the_link_again_writes_a_new_message_in_the_log(
     emails = Delivery.objects.filter(kind="ambassadors.application_approved", channel="email")
     assert emails.count() == 2 and set(emails.values_list("status", flat=True)) == {"sent"}
     assert [message.to for message in mail.outbox] == [["a@example.pk"], ["a@example.pk"]]
+
+
+def test_the_admin_does_not_show_the_set_password_link_either(
+    client, world, eager_celery, django_capture_on_commit_callbacks, sms_log
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_approve(
+            application=ApplicationFactory(email="a@example.pk"),
+            actor=world.users["coordinator"],
+            base_url="http://x/",
+        )
+    email = Delivery.objects.get(kind="ambassadors.application_approved", channel="email")
+    sms = Delivery.objects.get(kind="ambassadors.application_approved", channel="sms")
+    client.force_login(factories.admin_user())
+    page = client.get(f"/admin/notifications/delivery/{email.pk}/change/").content.decode()
+    assert "/ambassadors/welcome/" in email.body and "/ambassadors/welcome/" not in page
+    assert "a@example.pk" in page  # the rest of the row is there
+    assert "/ambassadors/welcome/" not in sms.body  # the SMS never had it
+    other = notification_factories.delivery()  # any other message: its text is shown
+    assert other.body in client.get(f"/admin/notifications/delivery/{other.pk}/change/").content.decode()
