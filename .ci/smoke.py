@@ -72,7 +72,9 @@ def check_public_pages(base: str) -> list[str]:
             right_language = f'lang="{language}"' in html
             print(f"{status} {path}")
             if status != 200 or not right_language:
-                failures.append(f"{path} answered {status}" + ("" if right_language else f" not in {language}"))
+                failures.append(
+                    f"{path} answered {status}" + ("" if right_language else f" not in {language}")
+                )
     status, _, _ = browser.open("/healthz")
     if status != 200:
         failures.append(f"/healthz answered {status}")
@@ -93,7 +95,9 @@ def check_sign_ins(base: str) -> list[str]:
         if landed.endswith("/accounts/reauthenticate/"):
             # allauth asks for the password once more before two-factor setup.
             token = next((c.value for c in browser.cookies if c.name == "csrftoken"), "")
-            status, url, html = browser.open(landed, {"csrfmiddlewaretoken": token, "password": DEMO_PASSWORD})
+            status, url, html = browser.open(
+                landed, {"csrfmiddlewaretoken": token, "password": DEMO_PASSWORD}
+            )
             landed = urllib.parse.urlparse(url).path
         print(f"{status} sign-in {email} -> {landed}")
         if status != 200 or landing not in landed:

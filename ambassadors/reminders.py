@@ -15,13 +15,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from ambassadors.models import AmbassadorProfile, Enrolment, StepProgress, TrackStep
 from ambassadors.selectors import _track_state
 from notifications.models import Channel
-from notifications.rules import RelativeRule, registry
+from notifications.rules import DueItem, Notice, RelativeRule, registry
 from workshops.reminders import _facilitator_filters, facilitator_sms_number
 
 SMS, EMAIL = Channel.SMS.value, Channel.EMAIL.value
@@ -109,3 +110,59 @@ stalled_nudge = registry.register(
         channel_filters=_facilitator_filters("profile"),
     )
 )
+
+
+# --- Messages to applicants -------------------------------------------------------------------------
+#
+# Like every other message they go through the delivery log (quiet hours hold for SMS, each text is
+# kept to one or two segments, a failure is retried and shown): the confirmation of an application
+# with its reference (and the same reference again, at most PERSONAL_LINK_RESENDS_PER_DAY times a day,
+# when someone applies again with the number), and the decision. The approval's email carries the
+# set-your-password link, so the delivery log does not show its text (`Notice.private`); its SMS
+# says only that the link is in the email.
+
+APPLICATION_RECEIVED = "ambassadors.application_received"
+APPLICATION_APPROVED = "ambassadors.application_approved"
+APPLICATION_DECLINED = "ambassadors.application_declined"
+APPLICATION_KINDS = {
+    "received": APPLICATION_RECEIVED,
+    "approved": APPLICATION_APPROVED,
+    "declined": APPLICATION_DECLINED,
+}
+
+
+def application_items(application, *, occurrence, link: str = "") -> list[DueItem]:
+    """The message to an applicant, at the number and email of the application (never elsewhere)."""
+    addresses = {SMS: application.phone, EMAIL: application.email}
+    return [
+        DueItem(
+            recipient=application,
+            subject=application,
+            occurrence=occurrence,
+            due_at=timezone.now(),
+            to=None,
+            addresses={channel: address for channel, address in addresses.items() if address},
+            language=application.language,
+            name=application.full_name,
+            district_id=application.district_id,
+            context={"application": application, "name": application.full_name, "link": link},
+        )
+    ]
+
+
+def _application_notice(kind: str, label, *, private: bool = False) -> Notice:
+    return registry.register_notice(
+        Notice(
+            kind=APPLICATION_KINDS[kind],
+            label=label,
+            channels=(SMS, EMAIL),
+            template=TEMPLATES + kind,
+            items=lambda object_id: [],  # sent by ambassadors.services.application_message_send
+            private=private,
+        )
+    )
+
+
+_application_notice("received", _("Application received, with its reference"))
+_application_notice("approved", _("Application approved, with the set-your-password link"), private=True)
+_application_notice("declined", _("Application declined"))

@@ -330,8 +330,8 @@ INCIDENT_QUICK_EXIT_URL = os.environ.get("INCIDENT_QUICK_EXIT_URL", "https://www
 CERTIFICATE_VERIFY_FAILURES_PER_15_MINUTES = int(
     os.environ.get("CERTIFICATE_VERIFY_FAILURES_PER_15_MINUTES", "10")
 )
-# New ambassador applications accepted from one connection per hour (a repeat of the same phone
-# number is recognised and not counted).
+# Ambassador applications accepted from one connection per hour (a repeat of a number that already
+# has an application counts too: it is how someone would probe for who applied).
 AMBASSADOR_APPLICATIONS_PER_HOUR = int(os.environ.get("AMBASSADOR_APPLICATIONS_PER_HOUR", "5"))
 # New registrations for one workshop, and quiz answers for one workshop's quiz before or after, accepted
 # from one connection per hour (workshops/ratelimit.py: per workshop, so a class on one Wi-Fi fits).
@@ -522,6 +522,13 @@ SITE_URL = os.environ.get(
 WORKSHOPS_SHRED_AFTER_DAYS = int(os.environ.get("WORKSHOPS_SHRED_AFTER_DAYS", "90"))
 # How far back a coordinator may record a session that was held offline (workshops:manage_record).
 WORKSHOPS_RECORD_PAST_DAYS = int(os.environ.get("WORKSHOPS_RECORD_PAST_DAYS", "60"))
+# A workshop's feedback and quiz links stop working this many days after it ended (a page then says
+# so); a registration link works until the registration is shredded (above). Default 14.
+WORKSHOP_LINKS_VALID_DAYS = int(os.environ.get("WORKSHOP_LINKS_VALID_DAYS", "14"))
+# Registering again with a number already registered (or applying again with a number that has an
+# application) sends the existing link (or reference) to that number, at most this many times a day
+# per registration or application, whoever asks: nobody can flood someone else's phone. Default 3.
+PERSONAL_LINK_RESENDS_PER_DAY = int(os.environ.get("PERSONAL_LINK_RESENDS_PER_DAY", "3"))
 
 # --- Impact (impact/, docs/impact.md) -------------------------------------------------------------
 # A district with rising incident reports and fewer than this many workshops in the last 90 days is

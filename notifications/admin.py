@@ -2,6 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
 from notifications.models import Announcement, Delivery, UserPhone
+from notifications.rules import registry
 
 
 @admin.register(Delivery)
@@ -14,6 +15,13 @@ class DeliveryAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+    def get_fields(self, request, obj=None):
+        """A message that carries a set-your-password link is not shown, here as in the log."""
+        fields = super().get_fields(request, obj)
+        if obj is not None and obj.kind in registry.private_kinds():
+            return [name for name in fields if name != "body"]
+        return fields
 
 
 @admin.register(Announcement)

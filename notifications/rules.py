@@ -73,22 +73,32 @@ class ReminderRule:
     def due(self, *, now: datetime, channel: str, limit: int) -> list[DueItem]:
         raise NotImplementedError
 
+    occurrence_tolerance: timedelta | None = None
+
     def already_delivered(
         self, *, recipient_model, subject_model, channel: str, recipient, subject, occurrence
     ):
         """An Exists() that is true when this rule already has a delivery for the outer row.
 
         `recipient`, `subject` and `occurrence` are expressions: OuterRef("...") or Value(...).
+        With `occurrence_tolerance`, a delivery for an event time that close counts too.
         """
+        if self.occurrence_tolerance:
+            when = Q(
+                occurrence__gte=occurrence - self.occurrence_tolerance,
+                occurrence__lte=occurrence + self.occurrence_tolerance,
+            )
+        else:
+            when = Q(occurrence=occurrence)
         return Exists(
             Delivery.objects.filter(
+                when,
                 recipient_type=ContentType.objects.get_for_model(recipient_model),
                 recipient_id=recipient,
                 subject_type=ContentType.objects.get_for_model(subject_model),
                 subject_id=subject,
                 kind=self.kind,
                 channel=channel,
-                occurrence=occurrence,
             )
         )
 
@@ -112,6 +122,8 @@ class RelativeRule(ReminderRule):
       plain attribute reads on the row (no queries: select_related them in `recipients`).
     - `channel_filters`: optional {channel: Q} so rows without an address on a channel are not even
       considered (e.g. {"email": ~Q(email="")}).
+    - `occurrence_tolerance`: optional; a delivery for an event time at most this far from the
+      current one counts as already sent (a start rescheduled within the same minute is the same).
     """
 
     def __init__(
@@ -138,8 +150,10 @@ class RelativeRule(ReminderRule):
         valid_for: timedelta | None = None,
         at_local_time: time | None = None,
         channel_filters: dict[str, Q] | None = None,
+        occurrence_tolerance: timedelta | None = None,
     ) -> None:
         self.kind = kind
+        self.occurrence_tolerance = occurrence_tolerance
         self.label = label or kind
         self.channels = tuple(channels)
         self.template = template
@@ -285,6 +299,8 @@ class Notice:
     template: str
     items: Callable[[int], list[DueItem]]
     withdraw: Callable[[int], int] | None = None
+    # The message carries a secret (a set-your-password link): the delivery log does not show its text.
+    private: bool = False
 
 
 class Registry:
@@ -304,6 +320,9 @@ class Registry:
 
     def notices(self) -> list[Notice]:
         return list(self._notices.values())
+
+    def private_kinds(self) -> set[str]:
+        return {notice.kind for notice in self._notices.values() if notice.private}
 
     def labels(self) -> dict[str, str]:
         """{kind: label} of every rule and notice, for the delivery log."""

@@ -364,11 +364,13 @@ def deliveries_withdraw(
     kinds: list[str] | None = None,
     except_kinds: list[str] | None = None,
     except_occurrence: datetime | None = None,
+    occurrence_tolerance: timedelta = timedelta(0),
 ) -> int:
     """Withdraw what is still waiting to be sent about `subject` and/or to `recipient` (an event
     cancelled or moved, a registration cancelled).
 
-    `except_occurrence` keeps what is about that event time (after a reschedule: the new time).
+    `except_occurrence` keeps what is about that event time (after a reschedule: the new time), or
+    within `occurrence_tolerance` of it.
     A message a worker has already claimed goes out; everything still queued never will.
     """
     if subject is None and recipient is None:
@@ -383,7 +385,10 @@ def deliveries_withdraw(
     if except_kinds:
         queryset = queryset.exclude(kind__in=except_kinds)
     if except_occurrence is not None:
-        queryset = queryset.exclude(occurrence=except_occurrence)
+        queryset = queryset.exclude(
+            occurrence__gte=except_occurrence - occurrence_tolerance,
+            occurrence__lte=except_occurrence + occurrence_tolerance,
+        )
     return queryset.update(status=Status.WITHDRAWN)
 
 

@@ -13,8 +13,14 @@ current start, so rescheduling moves them and cancelling stops them):
 
 Notices go at once when something changes (workshops/events.py calls the `*_changed` functions at
 the end of this module after the change has committed; a Celery task writes and sends them):
-rescheduled (with the new time), moved (a new place, same time) and cancelled to every registrant
-(confirmed or waiting) and facilitator, and promoted (waiting list to a seat) to that one person.
+rescheduled (with the new time), moved (a new place, same time) and cancelled (with the
+coordinator's reason) to every registrant (confirmed or waiting) and facilitator, promoted (waiting
+list to a seat) to that one person, and the registration link to a new registrant (and again, at most
+PERSONAL_LINK_RESENDS_PER_DAY times a day, when someone registers that number again).
+
+The two-hour and day-before reminders are about one start: a delivery for a start within the same
+minute counts as already sent (`occurrence_tolerance`), so a reschedule that keeps the start (a form
+gives whole minutes; a start may have had seconds) or goes back to it sends no second reminder.
 
 Registrants are `Registration` rows (SMS to their phone, email when they gave one, in the language
 they chose); facilitators are `accounts.User`s (email, and SMS to their `notifications.UserPhone`,
@@ -24,6 +30,7 @@ else the phone on their ambassador profile; a UserPhone with SMS turned off mean
 from dataclasses import replace
 from datetime import time, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -52,6 +59,10 @@ RESCHEDULED = "workshops.rescheduled"
 MOVED = "workshops.moved"
 CANCELLED = "workshops.cancelled"
 PROMOTED = "workshops.promoted"
+REGISTRATION_LINK = "workshops.registration_link"
+
+# A start typed in a form has whole minutes: starts within the same minute are the same start.
+SAME_START = timedelta(seconds=59)
 
 REMINDER_KINDS = [REGISTRANT_DAY_BEFORE, REGISTRANT_TWO_HOURS, FACILITATOR_TWO_DAYS, FACILITATOR_MORNING]
 FACILITATOR_KINDS = [FACILITATOR_TWO_DAYS, FACILITATOR_MORNING]
@@ -247,6 +258,7 @@ registry.register(
         offset=-timedelta(days=1),
         # Until the two-hour reminder takes over: someone registering late gets one reminder, not two.
         valid_for=timedelta(hours=22),
+        occurrence_tolerance=SAME_START,
         **REGISTRANT,
     )
 )
@@ -258,6 +270,7 @@ registry.register(
         template=TEMPLATES + "registrant_two_hours",
         recipients=confirmed_registrants,
         offset=-timedelta(hours=2),
+        occurrence_tolerance=SAME_START,
         **REGISTRANT,
     )
 )
@@ -294,6 +307,18 @@ registry.register(
 # --- Notices --------------------------------------------------------------------------------------
 
 
+def _registrant_item(workshop: Workshop, registration: Registration, common: dict) -> DueItem:
+    addresses = {SMS: registration.phone, EMAIL: registration.email}
+    return DueItem(
+        recipient=registration,
+        addresses={channel: address for channel, address in addresses.items() if address},
+        language=registration.language,
+        name=registration.name,
+        context={**_registrant_context(registration), **message_context(workshop)},
+        **common,
+    )
+
+
 def _notice_items(workshop: Workshop, registrations) -> list[DueItem]:
     """One item per person: registrants given, and the facilitators. Only channels they have."""
     now = timezone.now()
@@ -305,19 +330,7 @@ def _notice_items(workshop: Workshop, registrations) -> list[DueItem]:
         "to": None,
         "district_id": workshop.district_id,
     }
-    items = []
-    for registration in registrations:
-        addresses = {SMS: registration.phone, EMAIL: registration.email}
-        items.append(
-            DueItem(
-                recipient=registration,
-                addresses={channel: address for channel, address in addresses.items() if address},
-                language=registration.language,
-                name=registration.name,
-                context={**_registrant_context(registration), **message_context(workshop)},
-                **common,
-            )
-        )
+    items = [_registrant_item(workshop, registration, common) for registration in registrations]
     for profile in workshop.facilitators:
         if not profile.user.is_active:
             continue
@@ -385,7 +398,9 @@ def rescheduled_withdraw(workshop_id: int) -> int:
     workshop = Workshop.objects.filter(pk=workshop_id).first()
     if workshop is None:
         return 0
-    return deliveries_withdraw(subject=workshop, except_occurrence=workshop.starts_at)
+    return deliveries_withdraw(
+        subject=workshop, except_occurrence=workshop.starts_at, occurrence_tolerance=SAME_START
+    )
 
 
 def cancelled_items(workshop_id: int) -> list[DueItem]:
@@ -400,6 +415,57 @@ def cancelled_withdraw(workshop_id: int) -> int:
     if workshop is None:
         return 0
     return deliveries_withdraw(subject=workshop, except_kinds=[CANCELLED])
+
+
+def registration_link_items(registration_id: int, *, occurrence=None) -> list[DueItem]:
+    """The link of a live registration, to its own number and email (never to whoever asked).
+
+    `occurrence` is the moment it was asked for: the registration's creation for the confirmation
+    (so a repeated task sends it once), the time of the request for a repeat registration."""
+    registration = (
+        Registration.objects.select_related("workshop__district")
+        .exclude(status=Registration.Status.CANCELLED)
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None:
+        return []
+    workshop = registration.workshop
+    if workshop.status != Workshop.Status.PUBLISHED or workshop.ends_at <= timezone.now():
+        return []
+    common = {
+        "subject": workshop,
+        "occurrence": occurrence or registration.created_at,
+        "due_at": timezone.now(),
+        "expires_at": workshop.ends_at,
+        "to": None,
+        "district_id": workshop.district_id,
+    }
+    return [_registrant_item(workshop, registration, common)]
+
+
+def registration_link_resend(*, registration: Registration, now) -> bool:
+    """Send a registration's link again (someone registered its number again), unless it went out
+    PERSONAL_LINK_RESENDS_PER_DAY times in the last day. The caller holds the registration's row
+    lock, so simultaneous repeats are counted one after the other. Returns whether it was sent."""
+    from notifications.services import notification_send_now
+
+    sent_today = (
+        Delivery.objects.for_recipient(registration)
+        .filter(kind=REGISTRATION_LINK, created_at__gt=now - timedelta(days=1))
+        .values("occurrence")
+        .distinct()
+        .count()
+    )
+    if sent_today >= settings.PERSONAL_LINK_RESENDS_PER_DAY:
+        return False
+    items = registration_link_items(registration.pk, occurrence=now)
+    if not items:
+        return False
+    notification_send_now(
+        kind=REGISTRATION_LINK, template=TEMPLATES + "registration_link", items=items, channels_=BOTH
+    )
+    return True
 
 
 def promoted_items(registration_id: int) -> list[DueItem]:
@@ -439,6 +505,15 @@ registry.register_notice(
         template=TEMPLATES + "cancelled",
         items=cancelled_items,
         withdraw=cancelled_withdraw,
+    )
+)
+registry.register_notice(
+    Notice(
+        kind=REGISTRATION_LINK,
+        label=_("Registration link, on registering or registering again"),
+        channels=BOTH,
+        template=TEMPLATES + "registration_link",
+        items=registration_link_items,
     )
 )
 registry.register_notice(
@@ -486,6 +561,8 @@ def registration_changed(*, registration_id: int, change: str) -> None:
 
     if change == "promoted":
         notice_send_task.delay(PROMOTED, registration_id)
+    elif change in ("confirmed", "waitlisted"):  # a new registration: its link, in its language
+        notice_send_task.delay(REGISTRATION_LINK, registration_id)
     elif change == "cancelled":
         registration = Registration.objects.filter(pk=registration_id).first()
         if registration is not None:

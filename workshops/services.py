@@ -185,6 +185,11 @@ def workshop_update(
         raise ValidationError(_("A cancelled or completed workshop can no longer be changed."))
     old_times = (workshop.starts_at, workshop.ends_at)
     old_place = _place(workshop)
+    for name in ("starts_at", "ends_at"):
+        # A form gives whole minutes: the same minute is the same time, kept exactly as it was, so
+        # an edit that keeps the time is no reschedule (and reminds nobody twice).
+        if fields.get(name) is not None and _same_minute(fields[name], getattr(workshop, name)):
+            fields[name] = getattr(workshop, name)
     for name, value in fields.items():
         setattr(workshop, name, value)
     moved = _place(workshop) != old_place
@@ -204,6 +209,12 @@ def workshop_update(
     _on_commit_workshop(workshop.pk, "rescheduled" if rescheduled else "moved" if moved else "updated")
     _waitlist_promote(workshop=workshop)
     return workshop
+
+
+def _same_minute(first: datetime.datetime, second: datetime.datetime | None) -> bool:
+    return second is not None and first.replace(second=0, microsecond=0) == second.replace(
+        second=0, microsecond=0
+    )
 
 
 def _place(workshop: Workshop) -> tuple:
@@ -367,6 +378,17 @@ def registration_create(
         ) from error
     _on_commit_registration(registration.pk, status)
     return registration
+
+
+@transaction.atomic
+def registration_link_resend(*, registration: Registration) -> bool:
+    """Someone registered this registration's number again: its link goes to its own number and
+    email, never to whoever asked (who sees the same page as a new registrant), at most
+    PERSONAL_LINK_RESENDS_PER_DAY times a day. Returns whether it was sent."""
+    from workshops import reminders
+
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    return reminders.registration_link_resend(registration=registration, now=timezone.now())
 
 
 def _waitlist_promote(*, workshop: Workshop) -> list[Registration]:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.workshop_detail, name="detail"),
     path("<int:pk>/calendar.ics", views.workshop_ics, name="ics"),
     path("<int:pk>/register/", views.workshop_register, name="register"),
+    path("<int:pk>/registered/", views.registered, name="registered"),
     path("registration/<str:token>/", views.registration_view, name="registration"),
     path("feedback/<str:token>/", views.feedback, name="feedback"),
     path("quiz/<str:token>/", views.quiz_take, name="quiz_take"),

@@ -52,8 +52,9 @@ from workshops.tokens import (
     quiz_from_token,
     quiz_token,
     registration_id_from_token,
-    registration_token,
+    registration_link_expires_at,
     workshop_id_from_feedback_token,
+    workshop_links_expire_at,
 )
 
 PAGE_SIZE = 20  # cheap phones on slow connections: short pages
@@ -169,7 +170,7 @@ def workshop_register(request: HttpRequest, pk: int) -> HttpResponse:
         return response
     data = form.cleaned_data
     try:
-        registration = services.registration_create(
+        services.registration_create(
             workshop=workshop,
             name=data["name"],
             phone=data["phone"],
@@ -178,27 +179,51 @@ def workshop_register(request: HttpRequest, pk: int) -> HttpResponse:
             consent=data["consent"],
         )
     except services.DuplicateRegistration as duplicate:
-        messages.info(
-            request, _("This number is already registered for this workshop. Here is the registration.")
-        )
-        return redirect("workshops:registration", token=registration_token(duplicate.registration.pk))
+        # The link goes to the number's owner; whoever typed it sees what a new registrant sees.
+        services.registration_link_resend(registration=duplicate.registration)
     except ValidationError as error:
         attempt.refund()
         for message in _validation_messages(error):
             form.add_error(None, message)
         return workshop_detail(request, pk, form=form)
-    return redirect("workshops:registration", token=registration_token(registration.pk))
+    return redirect("workshops:registered", pk=pk)
+
+
+@never_cache
+def registered(request: HttpRequest, pk: int) -> HttpResponse:
+    """After registering: the same page for a new registration and a number already registered, so
+    nobody learns from it whether a number is registered. The link arrives by SMS (and email)."""
+    workshop = selectors.public_workshop(pk=pk)
+    return render(request, "workshops/registered.html", {"workshop": workshop})
+
+
+def _link_expired(request: HttpRequest, *, kind: str, workshop: Workshop | None) -> HttpResponse:
+    """The page of a link that no longer works (410), or never did (404): what to do instead."""
+    return render(
+        request,
+        "workshops/link_expired.html",
+        {"kind": kind, "workshop": workshop},
+        status=404 if workshop is None else 410,
+    )
 
 
 @never_cache
 def registration_view(request: HttpRequest, token: str) -> HttpResponse:
     """The registrant's own page (signed link, no account): see the status, cancel."""
     registration_id = registration_id_from_token(token)
-    if registration_id is None:
-        raise Http404
-    registration = get_object_or_404(
-        Registration.objects.select_related("workshop__district"), pk=registration_id
+    registration = (
+        Registration.objects.select_related("workshop__district").filter(pk=registration_id).first()
+        if registration_id is not None
+        else None
     )
+    if registration is None:
+        return _link_expired(request, kind="registration", workshop=None)
+    workshop = registration.workshop
+    if (
+        workshop.personal_data_shredded_at is not None
+        or registration_link_expires_at(workshop) <= timezone.now()
+    ):
+        return _link_expired(request, kind="registration", workshop=workshop)
     if request.method == "POST":
         services.registration_cancel(registration=registration)
         messages.success(request, _("Your registration is cancelled. Thank you for letting us know."))
@@ -226,9 +251,13 @@ def registration_view(request: HttpRequest, token: str) -> HttpResponse:
 
 def feedback(request: HttpRequest, token: str) -> HttpResponse:
     workshop_id = workshop_id_from_feedback_token(token)
-    if workshop_id is None:
-        raise Http404
-    workshop = get_object_or_404(Workshop.objects.exclude(status=Workshop.Status.DRAFT), pk=workshop_id)
+    workshop = (
+        Workshop.objects.exclude(status=Workshop.Status.DRAFT).filter(pk=workshop_id).first()
+        if workshop_id is not None
+        else None
+    )
+    if workshop is None or workshop_links_expire_at(workshop) <= timezone.now():
+        return _link_expired(request, kind="feedback", workshop=workshop)
     if not selectors.feedback_is_open(workshop=workshop):
         return render(request, "workshops/feedback_not_open.html", {"workshop": workshop})
     # One answer per phone: the page leaves a random token in the browser; only its HMAC is stored.
@@ -717,10 +746,12 @@ def quiz_sheet(request: HttpRequest, pk: int) -> HttpResponse:
 def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
     """A participant answers the quiz on their phone (no account, no name)."""
     found = quiz_from_token(token)
-    if found is None or found[1] not in QuizStage.values:
-        raise Http404
-    workshop_id, stage = found
-    workshop = get_object_or_404(Workshop.objects.exclude(status=Workshop.Status.DRAFT), pk=workshop_id)
+    workshop = None
+    if found is not None and found[1] in QuizStage.values:
+        workshop = Workshop.objects.exclude(status=Workshop.Status.DRAFT).filter(pk=found[0]).first()
+    if workshop is None or workshop_links_expire_at(workshop) <= timezone.now():
+        return _link_expired(request, kind="quiz", workshop=workshop)
+    stage = found[1]
     language = translation.get_language()
     context = {"workshop": workshop, "stage": QuizStage(stage)}
     if not selectors.quiz_is_open(workshop=workshop, stage=stage):

@@ -5,6 +5,7 @@ from ambassadors.services.applications import (
     application_decline,
     application_invitation_resend,
     application_message_send,
+    application_reference_resend,
     application_submit,
 )
 from ambassadors.services.certificates import certificate_issue, certificate_language_set, certificate_revoke
@@ -39,6 +40,7 @@ __all__ = [
     "application_decline",
     "application_invitation_resend",
     "application_message_send",
+    "application_reference_resend",
     "application_submit",
     "certificate_issue",
     "certificate_language_set",

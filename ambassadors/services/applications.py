@@ -1,13 +1,14 @@
 """Applications: received without an account, approved into an account (the person sets their own
 password from a link) or declined with a reason."""
 
+import datetime
 import logging
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from ambassadors.models import AmbassadorProfile, Application, Track
 from ambassadors.services.training import enrolment_create
+from notifications.rules import registry
 
 logger = logging.getLogger(__name__)
 
@@ -39,8 +41,11 @@ APPLICATION_FIELDS = {
 }
 
 
+@transaction.atomic
 def application_submit(**fields) -> tuple[Application, bool]:
-    """Save an application, or recognise one already received for the same phone number.
+    """Save an application (its reference then goes to the applicant by SMS and email), or recognise
+    one already received for the same phone number (the caller sends its reference again to that
+    number: `application_reference_resend`; nothing about it is shown to whoever applied).
 
     Returns (application, created). A person whose earlier application was declined may apply again.
     """
@@ -61,6 +66,7 @@ def application_submit(**fields) -> tuple[Application, bool]:
             application.save()
     except IntegrityError:  # the same number sent twice at the same moment
         return Application.objects.live().get(phone=fields["phone"]), False
+    _queue_message(application.pk, "received", "")
     return application, True
 
 
@@ -129,7 +135,7 @@ def application_approve(*, application: Application, actor, email: str = "", bas
     application.decided_at = timezone.now()
     application.profile = profile
     application.save(update_fields=["status", "email", "decided_by", "decided_at", "profile", "updated_at"])
-    _queue_message(application.pk, "approved", base_url)
+    _queue_message(application.pk, "approved", base_url, occurrence=timezone.now())
     return application
 
 
@@ -157,56 +163,64 @@ def application_invitation_resend(*, application: Application, base_url: str) ->
         raise ValidationError(_("Only an approved application has an invitation."))
     if application.profile.user.has_usable_password():
         raise ValidationError(_("This ambassador has already set a password."))
-    _queue_message(application.pk, "approved", base_url)
+    _queue_message(application.pk, "approved", base_url, occurrence=timezone.now())
 
 
-def _queue_message(application_id: int, kind: str, base_url: str) -> None:
+def _queue_message(application_id: int, kind: str, base_url: str, occurrence=None) -> None:
+    """Queue the message once this commits. `occurrence` (the moment it is about; default the
+    decision) makes a repeated task write it once and a resent invitation a new message."""
     from ambassadors.tasks import application_message_send_task
 
-    transaction.on_commit(lambda: application_message_send_task.delay(application_id, kind, base_url))
+    stamp = occurrence.isoformat() if occurrence else None
+    transaction.on_commit(lambda: application_message_send_task.delay(application_id, kind, base_url, stamp))
 
 
-def application_message_send(*, application_id: int, kind: str, base_url: str) -> list[str]:
-    """Email and SMS in the applicant's language, straight through the channels (not the delivery log:
-    the approval message carries a one-time sign-in link that nobody else should be able to read).
-    Returns the channels that went out."""
-    from notifications.channels import DeliveryError, send
+def application_message_send(
+    *, application_id: int, kind: str, base_url: str, occurrence: datetime.datetime | None = None
+) -> int:
+    """Write the message (received, approved, declined) to the applicant's number and email, in their
+    language, into the delivery log, which sends it (quiet hours, retries, one or two SMS segments).
+    Idempotent for one `occurrence`. Returns how many deliveries were written."""
+    from ambassadors import reminders
+    from notifications.services import notification_send_now
 
     application = Application.objects.select_related("profile__user").get(pk=application_id)
-    language = application.language
-    context = {"application": application, "name": application.full_name}
+    link = ""
     if kind == "approved":
         user = application.profile.user
         if user.has_usable_password():
-            return []  # already signed up: an old queued message must not send a new link
-        context["link"] = base_url.rstrip("/") + welcome_path(user, language)
-    sent = []
-    with translation.override(language):
-        sms = render_to_string(f"ambassadors/messages/{kind}.sms.txt", context).strip()
-        subject = " ".join(
-            render_to_string(f"ambassadors/messages/{kind}.email_subject.txt", context).split()
-        )
-        body = render_to_string(f"ambassadors/messages/{kind}.email.txt", context).strip()
-    for channel, address, text in (("email", application.email, body), ("sms", application.phone, sms)):
-        if not address:
-            continue
-        try:
-            send(
-                channel=channel,
-                to=address,
-                subject=subject,
-                body=text,
-                language=language,
-                reference=f"amb-{application.pk}-{kind}",
-            )
-        except DeliveryError as error:
-            logger.warning(
-                "ambassadors: %s %s message for application %s failed: %s",
-                kind,
-                channel,
-                application.pk,
-                error,
-            )
-            continue
-        sent.append(channel)
-    return sent
+            return 0  # already signed up: an old queued message must not send a new link
+        link = base_url.rstrip("/") + welcome_path(user, application.language)
+    if occurrence is None:
+        occurrence = application.created_at if kind == "received" else application.decided_at
+    notice = registry.notice(reminders.APPLICATION_KINDS[kind])
+    return notification_send_now(
+        kind=notice.kind,
+        template=notice.template,
+        items=reminders.application_items(application, occurrence=occurrence, link=link),
+        channels_=notice.channels,
+    )
+
+
+@transaction.atomic
+def application_reference_resend(*, application: Application) -> bool:
+    """Someone applied again with a number that has a live application: its reference goes to the
+    application's own number and email (whoever asked sees the same page as a new applicant), at most
+    PERSONAL_LINK_RESENDS_PER_DAY times a day. The row lock counts simultaneous repeats one by one.
+    Returns whether it was sent."""
+    from ambassadors import reminders
+    from notifications.models import Delivery
+
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    now = timezone.now()
+    sent_today = (
+        Delivery.objects.for_recipient(application)
+        .filter(kind=reminders.APPLICATION_RECEIVED, created_at__gt=now - datetime.timedelta(days=1))
+        .values("occurrence")
+        .distinct()
+        .count()
+    )
+    if sent_today >= settings.PERSONAL_LINK_RESENDS_PER_DAY:
+        return False
+    application_message_send(application_id=application.pk, kind="received", base_url="", occurrence=now)
+    return True

@@ -17,7 +17,6 @@ from django.views.decorators.cache import never_cache
 
 from ambassadors import ratelimit, selectors, services
 from ambassadors.forms import ApplicationForm, VerifyForm
-from ambassadors.models import Application
 
 SESSION_APPLICATION = "ambassadors:application"
 APPLY_FORM_SECONDS = 600  # district lists change rarely; a new district shows within ten minutes
@@ -50,7 +49,10 @@ def apply(request: HttpRequest) -> HttpResponse:
                 for message in error.messages:
                     form.add_error(None, message)
             else:
-                request.session[SESSION_APPLICATION] = [application.pk, created]
+                if not created:
+                    # Its reference goes to its own number; whoever applied sees what anyone sees.
+                    services.application_reference_resend(application=application)
+                request.session[SESSION_APPLICATION] = True
                 return redirect("ambassadors:applied")
         attempt.refund()  # a form to correct is not an application sent
         return render(request, "ambassadors/apply.html", {"form": form}, status=400)
@@ -63,12 +65,11 @@ def apply(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def applied(request: HttpRequest) -> HttpResponse:
-    """The on-screen reference (kept in the session: it never travels in a URL)."""
-    stored = request.session.get(SESSION_APPLICATION)
-    application = Application.objects.filter(pk=stored[0]).first() if stored else None
-    if application is None:
+    """The same page for a new application and for a number that already has one: the reference
+    goes by SMS and email to the application's number, so nobody learns here who applied."""
+    if not request.session.get(SESSION_APPLICATION):
         return redirect("ambassadors:apply")
-    return render(request, "ambassadors/applied.html", {"application": application, "created": stored[1]})
+    return render(request, "ambassadors/applied.html")
 
 
 def _user_from(uidb64: str):

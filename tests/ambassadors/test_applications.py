@@ -3,19 +3,38 @@ set-your-password link in the applicant's language, declining with a reason."""
 
 import json
 import re
+from datetime import datetime
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.test import Client
 
 from accounts.models import User
 from ambassadors import services
 from ambassadors.models import AmbassadorProfile, Application
-from notifications.models import UserPhone
+from notifications.models import Delivery, UserPhone
+from notifications.quiet_hours import KARACHI
+from notifications.services import deliveries_send, reminders_scan
 from tests import factories
 from tests.ambassadors.factories import ApplicationFactory
+from tests.notifications import factories as notification_factories
 
 pytestmark = pytest.mark.django_db
+
+
+def without_csrf(html: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+
+@pytest.fixture
+def sms_log(settings, tmp_path):
+    """The SMS that went out (the file backend), read as a list; quiet hours off (they have a test)."""
+    settings.SMS_BACKEND = "file"
+    settings.SMS_FILE_PATH = str(tmp_path / "sms.log")
+    settings.NOTIFICATIONS_QUIET_HOURS = (0, 0)
+    path = tmp_path / "sms.log"
+    return lambda: [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
 
 
 def form_data(**overrides) -> dict:
@@ -36,25 +55,54 @@ def form_data(**overrides) -> dict:
     return data
 
 
-def test_apply_in_urdu_with_eastern_digits_gives_an_on_screen_reference(client):
-    response = client.post("/ur/ambassadors/apply/", form_data())
+def test_apply_in_urdu_with_eastern_digits_sends_the_reference_to_the_number(
+    client, eager_celery, django_capture_on_commit_callbacks, sms_log
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/ur/ambassadors/apply/", form_data())
     assert response.status_code == 302 and response["Location"] == "/ur/ambassadors/apply/received/"
     application = Application.objects.get()
     assert application.full_name == "عائشہ سومرو"
     assert application.phone == "+923001234567"
     assert application.language == "ur" and application.province.code == "SD"
     page = client.get(response["Location"]).content.decode()
-    assert application.display_reference in page
-    assert application.reference not in response["Location"]
+    assert application.display_reference not in page  # the page is the same for every number
+    assert "حفاظت" in page
+    [sms] = sms_log()
+    assert sms["to"] == "+923001234567" and application.display_reference in sms["body"]
+    assert "Hifazat" not in sms["body"]  # in Urdu, the language of the page
+    delivery = Delivery.objects.get(kind="ambassadors.application_received")
+    assert delivery.status == "sent" and delivery.segments <= 2
 
 
-def test_the_same_phone_twice_is_recognised_not_doubled(client):
-    client.post("/en/ambassadors/apply/", form_data())
+def test_applying_again_with_a_known_number_shows_nothing_and_sends_its_reference_to_that_number(
+    client, eager_celery, django_capture_on_commit_callbacks, sms_log, settings
+):
+    settings.PERSONAL_LINK_RESENDS_PER_DAY = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        first_response = client.post("/en/ambassadors/apply/", form_data(email="ayesha@example.pk"))
     first = Application.objects.get()
-    response = client.post("/en/ambassadors/apply/", form_data(phone="+92 300 1234567", full_name="Ayesha"))
+    first_page = client.get(first_response["Location"]).content.decode()
+    other = Client()  # someone else, on another device, who knows the number
+    with django_capture_on_commit_callbacks(execute=True):
+        response = other.post(
+            "/en/ambassadors/apply/",
+            form_data(phone="+92 300 1234567", full_name="Someone", email="spy@example.pk"),
+        )
     assert Application.objects.count() == 1
-    page = client.get(response["Location"]).content.decode()
-    assert "already with us" in page and first.display_reference in page
+    page = other.get(response["Location"]).content.decode()
+    # Nothing on it tells whether the number was registered (only the CSRF token differs).
+    assert without_csrf(page) == without_csrf(first_page)
+    assert first.display_reference not in page and "We already have your application" not in page
+    sent = sms_log()
+    assert [sms["to"] for sms in sent] == ["+923001234567", "+923001234567"]
+    assert all(first.display_reference in sms["body"] for sms in sent)
+    assert {message.to[0] for message in mail.outbox} == {"ayesha@example.pk"}  # never the spy
+    # Repeats are limited per application, whoever asks and from wherever.
+    for _attempt in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            Client().post("/en/ambassadors/apply/", form_data())
+    assert len(sms_log()) == 2
 
 
 def test_after_a_decline_the_same_person_may_apply_again(client, world):
@@ -134,10 +182,8 @@ def test_queue_runs_a_constant_number_of_queries(client, world, django_assert_ma
 
 
 def test_approval_creates_the_account_enrols_and_sends_the_link_in_their_language(
-    client, world, eager_celery, django_capture_on_commit_callbacks, settings, tmp_path
+    client, world, eager_celery, django_capture_on_commit_callbacks, sms_log
 ):
-    settings.SMS_BACKEND = "file"
-    settings.SMS_FILE_PATH = str(tmp_path / "sms.log")
     application = ApplicationFactory(language="sd", email="Ayesha@Example.PK", full_name="عائشہ سومرو")
     client.force_login(world.users["coordinator"])
     with django_capture_on_commit_callbacks(execute=True):
@@ -156,8 +202,16 @@ def test_approval_creates_the_account_enrols_and_sends_the_link_in_their_languag
     [email] = mail.outbox
     assert email.to == ["ayesha@example.pk"] and email.extra_headers["Content-Language"] == "sd"
     link = re.search(r"http://testserver(/sd/ambassadors/welcome/\S+/)", email.body).group(1)
-    [sms] = [json.loads(line) for line in (tmp_path / "sms.log").read_text().splitlines()]
-    assert sms["to"] == application.phone and link in sms["body"]
+    [sms] = sms_log()
+    # The SMS says the link is in the email: a sign-in link stays out of SMS and fits two segments.
+    assert sms["to"] == application.phone and "welcome" not in sms["body"] and "Hifazat" not in sms["body"]
+    # Through the delivery log like every message; the log does not show the link to coordinators.
+    deliveries = Delivery.objects.filter(kind="ambassadors.application_approved")
+    assert {(d.channel, d.status) for d in deliveries} == {("sms", "sent"), ("email", "sent")}
+    assert deliveries.get(channel="sms").segments <= 2
+    client.force_login(world.users["coordinator"])
+    detail = client.get(f"/en/notifications/{deliveries.get(channel='email').pk}/").content.decode()
+    assert link not in detail and "not shown" in detail
 
     client.logout()
     page = client.get(link)
@@ -218,5 +272,69 @@ def test_an_old_link_cannot_be_resent_after_the_password_is_set(world):
         services.application_message_send(
             application_id=application.pk, kind="approved", base_url="http://x/"
         )
-        == []
+        == 0
     )
+
+
+def test_a_decision_at_night_waits_for_the_morning_like_every_sms(world, settings, tmp_path):
+    settings.SMS_BACKEND = "file"
+    settings.SMS_FILE_PATH = str(tmp_path / "sms.log")
+    settings.NOTIFICATIONS_QUIET_HOURS = (21, 8)
+    night = datetime(2026, 3, 11, 23, 30, tzinfo=KARACHI)
+    application = ApplicationFactory(language="ps", email="")
+    services.application_decline(application=application, actor=world.users["coordinator"], reason="Full")
+    services.application_message_send(
+        application_id=application.pk, kind="declined", base_url="", occurrence=night
+    )
+    delivery = Delivery.objects.get(kind="ambassadors.application_declined")
+    assert delivery.channel == "sms" and delivery.segments <= 2 and delivery.language == "ps"
+    assert deliveries_send(delivery_ids=[delivery.pk], now=night)["deferred"] == 1
+    delivery.refresh_from_db()
+    assert delivery.status == "queued" and delivery.send_after.astimezone(KARACHI).hour == 8
+    assert not (tmp_path / "sms.log").exists()  # nothing went out at night
+    morning = datetime(2026, 3, 12, 8, 1, tzinfo=KARACHI)
+    reminders_scan(now=morning)
+    deliveries_send(delivery_ids=[delivery.pk], now=morning)
+    delivery.refresh_from_db()
+    assert delivery.status == "sent"
+    # Sending it again (a redelivered task) writes nothing new.
+    services.application_message_send(
+        application_id=application.pk, kind="declined", base_url="", occurrence=night
+    )
+    assert Delivery.objects.filter(kind="ambassadors.application_declined").count() == 1
+
+
+def test_sending_the_link_again_writes_a_new_message_in_the_log(
+    world, eager_celery, django_capture_on_commit_callbacks, sms_log
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        application = services.application_approve(
+            application=ApplicationFactory(email="a@example.pk"),
+            actor=world.users["coordinator"],
+            base_url="http://x/",
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_invitation_resend(application=application, base_url="http://x/")
+    emails = Delivery.objects.filter(kind="ambassadors.application_approved", channel="email")
+    assert emails.count() == 2 and set(emails.values_list("status", flat=True)) == {"sent"}
+    assert [message.to for message in mail.outbox] == [["a@example.pk"], ["a@example.pk"]]
+
+
+def test_the_admin_does_not_show_the_set_password_link_either(
+    client, world, eager_celery, django_capture_on_commit_callbacks, sms_log
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_approve(
+            application=ApplicationFactory(email="a@example.pk"),
+            actor=world.users["coordinator"],
+            base_url="http://x/",
+        )
+    email = Delivery.objects.get(kind="ambassadors.application_approved", channel="email")
+    sms = Delivery.objects.get(kind="ambassadors.application_approved", channel="sms")
+    client.force_login(factories.admin_user())
+    page = client.get(f"/admin/notifications/delivery/{email.pk}/change/").content.decode()
+    assert "/ambassadors/welcome/" in email.body and "/ambassadors/welcome/" not in page
+    assert "a@example.pk" in page  # the rest of the row is there
+    assert "/ambassadors/welcome/" not in sms.body  # the SMS never had it
+    other = notification_factories.delivery()  # any other message: its text is shown
+    assert other.body in client.get(f"/admin/notifications/delivery/{other.pk}/change/").content.decode()

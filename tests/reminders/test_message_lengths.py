@@ -25,6 +25,7 @@ SMS_TEMPLATES = [
     "cancelled",
     "promoted",
     "feedback_request",
+    "registration_link",
 ]
 START = datetime(2026, 3, 11, 14, 30, tzinfo=KARACHI)  # a Wednesday
 
@@ -40,6 +41,8 @@ def longest(settings):
         address="گورنمنٹ گرلز ہائی اسکول، مکان نمبر ۱۲۳، گلی نمبر ۴، بلاک سی " * 2,
     )
     registration = workshop.registrations.get()
+    # The longest reason a coordinator can type (CancelForm: 255 characters).
+    workshop.cancellation_reason = ("سہولت کار بیمار ہیں اور ہال کی بکنگ منسوخ ہو گئی ہے " * 6)[:255]
     workshop.pk = 99999  # ids grow: the signed links get longer
     return reminders.message_context(
         workshop,
@@ -85,6 +88,29 @@ def test_every_email_has_a_subject_and_a_body_in_the_language(longest, template)
     assert "حفاظت" in message.body
     assert "\n\n\n" not in message.body
     assert "https://hifazat.org.pk/ur/workshops/" in message.body
+
+
+@pytest.mark.parametrize("language", ["ur", "sd", "ps", "en"])
+def test_the_registration_link_sms_carries_a_working_link(longest, language, client):
+    message = message_render(
+        template="workshops/messages/registration_link", channel="sms", language=language, context=longest
+    )
+    link = f"https://hifazat.org.pk/{language}/workshops/registration/{registration_token(9999999)}/"
+    assert message.body.endswith(link)
+    if language == "en":  # one GSM-7 segment: the cheapest an English SMS can be
+        assert sms_length(message.body).segments == 1
+
+
+@pytest.mark.parametrize("language", ["ur", "sd", "ps"])
+def test_the_cancellation_notice_carries_the_reason(longest, language):
+    sms = message_render(
+        template="workshops/messages/cancelled", channel="sms", language=language, context=longest
+    )
+    email = message_render(
+        template="workshops/messages/cancelled", channel="email", language=language, context=longest
+    )
+    assert "سہولت کار بیمار ہیں" in sms.body  # cut to fit two segments
+    assert longest["workshop"].cancellation_reason in email.body  # whole
 
 
 def test_an_english_sms_stays_in_the_cheaper_gsm_alphabet(settings):

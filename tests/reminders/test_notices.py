@@ -198,3 +198,57 @@ def test_a_facilitator_taken_off_the_workshop_is_not_reminded(django_capture_on_
         workshop_update(workshop=workshop, actor=None, co_facilitators=[])
     withdrawn = facilitator_deliveries(reminders.FACILITATOR_TWO_DAYS).filter(status=Status.WITHDRAWN)
     assert set(withdrawn.values_list("recipient_id", flat=True)) == {helper.user_id}
+
+
+def test_a_reschedule_to_the_same_start_or_back_sends_no_second_two_hour_reminder(
+    django_capture_on_commit_callbacks,
+):
+    """The two-hour reminder's exactly-once key is (registration, workshop, kind, channel, start).
+    A start typed in a form has whole minutes; a workshop's start may have seconds (made by code, or
+    before the form): the same minute is the same start, kept as it was."""
+    now = timezone.now()
+    start = now + timedelta(hours=1, minutes=55, seconds=17)  # seconds, as a start made by code has
+    workshop = workshop_with(starts_at=start, registrants=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders_scan(now=now)
+    sent = registrant_deliveries(reminders.REGISTRANT_TWO_HOURS).filter(status=Status.SENT)
+    assert sent.count() == 2
+
+    # The coordinator changes only the end, with the form (whole minutes): the start stays.
+    same_minute = start.replace(second=0, microsecond=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        workshop_reschedule(
+            workshop=workshop, actor=None, starts_at=same_minute, ends_at=same_minute + timedelta(hours=3)
+        )
+    workshop.refresh_from_db()
+    assert workshop.starts_at == start  # the same start, kept exactly
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders_scan(now=now + timedelta(minutes=1))
+    assert registrant_deliveries(reminders.REGISTRANT_TWO_HOURS).count() == 2
+
+    # Moved an hour later and back again, with the form: still one reminder for that start.
+    later = same_minute + timedelta(hours=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        workshop_reschedule(
+            workshop=workshop, actor=None, starts_at=later, ends_at=later + timedelta(hours=2)
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        workshop_reschedule(
+            workshop=workshop, actor=None, starts_at=same_minute, ends_at=same_minute + timedelta(hours=2)
+        )
+    workshop.refresh_from_db()
+    assert workshop.starts_at == same_minute  # back from another time: the form's minute
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders_scan(now=now + timedelta(minutes=2))
+    two_hours = registrant_deliveries(reminders.REGISTRANT_TWO_HOURS).exclude(status=Status.WITHDRAWN)
+    assert two_hours.count() == 2  # the ones sent for this start; nobody reminded twice
+    # People were told of each change of time, though (the new end too): three changes, two people.
+    assert registrant_deliveries(reminders.RESCHEDULED).filter(status=Status.SENT).count() == 6
+
+
+def test_the_cancellation_notice_carries_the_coordinators_reason(django_capture_on_commit_callbacks):
+    workshop = workshop_with(starts_at=timezone.now() + timedelta(days=2), registrants=1, language="sd")
+    with django_capture_on_commit_callbacks(execute=True):
+        workshop_cancel(workshop=workshop, actor=None, reason="هال جي بُڪنگ منسوخ ٿي وئي")
+    sms = registrant_deliveries(reminders.CANCELLED).get(channel="sms")
+    assert sms.status == Status.SENT and "هال جي بُڪنگ منسوخ ٿي وئي" in sms.body and sms.segments <= 2

@@ -56,6 +56,8 @@ RULES = {
     "workshops:ics": Rule(public("calendar.ics"), everyone()),
     # GET on the registration endpoint sends people to the detail page that holds the form.
     "workshops:register": Rule(public("register/"), everyone(302)),
+    # The same page after every registration, new or a number already registered.
+    "workshops:registered": Rule(public("registered/"), everyone()),
     "workshops:registration": Rule(registration_url, everyone()),
     "workshops:feedback": Rule(feedback_url, everyone()),
     "workshops:quiz_take": Rule(quiz_take_url, everyone()),

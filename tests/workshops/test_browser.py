@@ -12,6 +12,7 @@ from django.utils import timezone
 from tests import factories
 from tests.workshops.factories import AmbassadorProfileFactory, RegistrationFactory, quiz_workshop
 from workshops.models import Registration, Workshop
+from workshops.tokens import registration_token
 
 pytestmark = [
     pytest.mark.browser,
@@ -70,10 +71,15 @@ def test_schedule_register_in_urdu_and_take_attendance(page, live_server, screen
     page.locator("#id_consent").check()
     screenshot(page, "workshops-visitor-registering-ur")
     page.locator("form[action$='/register/'] button[type=submit]").click()
-    page.wait_for_url("**/ur/workshops/registration/**")
+    # The same page whether or not the number was registered: the link goes to the phone.
+    page.wait_for_url(f"**/ur/workshops/{workshop.pk}/registered/")
+    assert "عائشہ خان" not in page.locator("main").inner_text()
+    screenshot(page, "workshops-visitor-check-your-phone-ur")
+    registration = Registration.objects.get()
+    # She opens the link from her SMS.
+    page.goto(f"/ur/workshops/registration/{registration_token(registration.pk)}/")
     assert "عائشہ خان" in page.locator("main").inner_text()
     screenshot(page, "workshops-visitor-registered-ur")
-    registration = Registration.objects.get()
     assert (registration.name, registration.phone, registration.status) == (
         "عائشہ خان",
         "+923001234567",
@@ -216,3 +222,24 @@ def test_record_a_past_session_in_sindhi_and_keep_ticks_after_a_mistake(page, li
     assert page.get_by_label("Person one").is_checked() and page.get_by_label("Person two").is_checked()
     assert page.locator("#id_walkin_women_18_29").input_value() == "x"
     assert not Registration.objects.filter(pk__in=[first.pk, second.pk], attended=True).exists()
+
+
+def test_a_known_number_gets_the_page_every_registrant_gets(page, live_server, screenshot):
+    """Someone types a number that is registered: the page is the one every registrant sees (and
+    passes axe like every page). The expired-link pages answer 410, which chromium reports as a
+    console error, so they are checked in tests/workshops/test_links_and_cancellation.py."""
+    from tests.workshops.factories import RegistrationFactory, WorkshopFactory
+
+    page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
+    workshop = WorkshopFactory(title="Mobile banking scams")
+    RegistrationFactory(workshop=workshop, name="عائشہ خان", phone="+923001234567")
+    page.goto(f"/ur/workshops/{workshop.pk}/")
+    page.locator("#id_name").fill("کوئی اور")
+    page.locator("#id_phone").fill("03001234567")
+    page.locator("#id_consent").check()
+    page.locator("form[action$='/register/'] button[type=submit]").click()
+    page.wait_for_url(f"**/ur/workshops/{workshop.pk}/registered/")
+    text = page.locator("main").inner_text()
+    assert "عائشہ خان" not in text and "0300" not in text
+    screenshot(page, "workshops-known-number-same-page-ur")
+    assert workshop.registrations.count() == 1

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("workshops", "0004_workshop_place_changed_at"),
+        ("workshops", "0005_workshop_recorded_afterwards"),
     ]
 
     operations = [
