@@ -206,20 +206,19 @@ def confirmations_for(*, user):
 def quiz_language(quiz, language: str) -> tuple[str, bool]:
     """(language to show the quiz in, whether that translation is still unreviewed).
 
-    The curriculum's rule (DESIGN.md, Languages): the first language of the chain (sd/ps -> ur -> en)
-    whose translation is published; translations marked "needs review" only when
-    CURRICULUM_SHOW_UNREVIEWED is on, after published ones, with a notice. English last."""
-    from curriculum.selectors import language_chain, showable_statuses
+    The curriculum's rule (DESIGN.md, Languages; curriculum.selectors.content_language): the reader's
+    own language whenever it has text and is not a draft, "needs review" included (with a notice),
+    else the first such fallback (sd/ps -> ur -> en). English when none may be shown."""
+    from curriculum.selectors import content_language
 
-    allowed = showable_statuses()
-    chain = language_chain(language)
-    for status in (TranslationStatus.PUBLISHED, TranslationStatus.NEEDS_REVIEW):
-        if status not in allowed:
-            continue
-        for code in chain:
-            if quiz.status_in(code) == status:
-                return code, status != TranslationStatus.PUBLISHED
-    return "en", quiz.status_en != TranslationStatus.PUBLISHED
+    content = content_language(
+        language=language,
+        status_of=quiz.status_in,
+        has_text=lambda code: bool(getattr(quiz, f"title_{code}", "")),
+    )
+    if content is None:
+        return "en", quiz.status_en != TranslationStatus.PUBLISHED
+    return content.shown, content.unreviewed
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """Reads for the curriculum pages: which language a module is shown in, the library list, one
 module with everything its page needs, the coverage grid. Query counts are pinned in tests."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -21,20 +22,25 @@ def language_chain(language: str) -> list[str]:
     return list(dict.fromkeys(code for code in chain if code in LANGUAGE_CODES))
 
 
-def showable_statuses() -> set[str]:
-    statuses = {TranslationStatus.PUBLISHED}
-    if settings.CURRICULUM_SHOW_UNREVIEWED:
-        statuses.add(TranslationStatus.NEEDS_REVIEW)
-    return statuses
+# Which statuses may be shown to readers (docs/curriculum.md, "Languages, statuses and fallback"):
+# "published" (reviewed by a native speaker) and "needs review" (complete, not reviewed: shown with a
+# "draft translation, not yet reviewed" notice). "draft" is a translator's unfinished work and is
+# never shown: for readers that language has no text yet.
+READABLE_STATUSES = (TranslationStatus.PUBLISHED, TranslationStatus.NEEDS_REVIEW)
+# A translation "has text" when its title is filled; its other empty fields are read along the chain.
+TEXT_FIELD = "title"
 
 
 @dataclass(frozen=True)
 class ContentLanguage:
-    """In which language a module's text is shown on a page in `requested`."""
+    """In which language a module's text is shown on a page in `requested`, and where a field that
+    is empty in that language is read from instead (`chain`: the shown language, then its readable
+    fallbacks)."""
 
     requested: str
     shown: str
     status: str
+    chain: tuple[str, ...] = ()
 
     @property
     def fell_back(self) -> bool:
@@ -44,29 +50,42 @@ class ContentLanguage:
     def unreviewed(self) -> bool:
         return self.status != TranslationStatus.PUBLISHED
 
-    @property
-    def chain(self) -> list[str]:
-        """Where a field empty in the shown language is read from instead."""
-        return language_chain(self.shown)
 
-
-def module_content_language(module: Module, language: str) -> ContentLanguage | None:
-    """The first language of the fallback chain whose translation may be shown; None if none may."""
-    allowed = showable_statuses()
-    for status in (TranslationStatus.PUBLISHED, TranslationStatus.NEEDS_REVIEW):
-        if status not in allowed:
-            continue
-        for code in language_chain(language):
-            if module.status_in(code) == status:
-                return ContentLanguage(requested=language, shown=code, status=status)
+def content_language(
+    *, language: str, status_of: Callable[[str], str], has_text: Callable[[str], bool]
+) -> ContentLanguage | None:
+    """The one rule for every reader of translated content (module pages, library, quizzes, packs,
+    the ambassadors' training quizzes): the reader's own language whenever it has readable text,
+    published or not; otherwise the first of its fallbacks (sd/ps -> ur -> en) that has. None when
+    no language of the chain may be shown."""
+    chain = language_chain(language)
+    readable = [code for code in chain if status_of(code) in READABLE_STATUSES]
+    for index, code in enumerate(readable):
+        if has_text(code):
+            return ContentLanguage(
+                requested=language, shown=code, status=status_of(code), chain=tuple(readable[index:])
+            )
     return None
 
 
+def module_content_language(module: Module, language: str) -> ContentLanguage | None:
+    """In which language `module` is shown to a reader of `language`; None if it may not be shown."""
+    return content_language(
+        language=language,
+        status_of=module.status_in,
+        has_text=lambda code: bool(getattr(module, f"{TEXT_FIELD}_{code}", "")),
+    )
+
+
+def _readable_in(code: str) -> Q:
+    return Q(**{f"status_{code}__in": READABLE_STATUSES, f"{TEXT_FIELD}_{code}__gt": ""})
+
+
 def _visible_condition(language: str) -> Q:
+    """The database form of `module_content_language(...) is not None`."""
     condition = Q()
     for code in language_chain(language):
-        for status in showable_statuses():
-            condition |= Q(**{f"status_{code}": status})
+        condition |= _readable_in(code)
     return condition
 
 
@@ -93,7 +112,7 @@ def library_modules(
     if audience:
         queryset = queryset.filter(audience=audience)
     if available in LANGUAGE_CODES:
-        queryset = queryset.filter(**{f"status_{available}": TranslationStatus.PUBLISHED})
+        queryset = queryset.filter(_readable_in(available))
     query = clean_text(query or "")[:100]
     if query:
         queryset = _search_condition(queryset, query)
