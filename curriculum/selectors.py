@@ -8,9 +8,10 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from modeltranslation.translator import translator
 
 from common.text import clean_text
-from curriculum.models import LANGUAGE_CODES, Material, Module, Topic, TranslationStatus
+from curriculum.models import LANGUAGE_CODES, Material, Module, QuizQuestion, Topic, TranslationStatus
 
 SEARCH_FIELDS = ("title", "summary", "objectives", "body")
 
@@ -146,24 +147,78 @@ def materials_for_page(module: Module, language: str) -> list[Material]:
 
 
 @dataclass(frozen=True)
+class CoverageCell:
+    language: str
+    status: str
+    filled: int  # translatable fields with text in this language
+    total: int  # translatable fields with text in any language
+    materials: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.filled / self.total) if self.total else 0
+
+
+@dataclass(frozen=True)
 class CoverageRow:
     module: Module
-    statuses: list[tuple[str, str, int]]  # (language, status, number of materials in it)
+    cells: list[CoverageCell]
+
+
+def _translatable_items(module: Module):
+    """(object, its translated field names) for everything a translator translates in a module."""
+
+    def fields(obj) -> tuple[str, ...]:
+        return tuple(translator.get_options_for_model(type(obj)).fields)
+
+    yield module, fields(module)
+    for activity in module.activities.all():
+        yield activity, fields(activity)
+    for card in module.cards.all():
+        yield card, fields(card)
+    for question in module.quiz_questions.all():
+        yield question, fields(question)
+        for answer in question.answers.all():
+            yield answer, fields(answer)
 
 
 def coverage_rows() -> list[CoverageRow]:
+    """Per module and language: status, filled fields out of those filled in any language, and
+    materials. Six queries whatever the number of modules and rows."""
     modules = Module.objects.select_related("topic").prefetch_related(
-        Prefetch("materials", queryset=Material.objects.only("pk", "module_id", "language"))
+        Prefetch("materials", queryset=Material.objects.only("pk", "module_id", "language")),
+        "activities",
+        "cards",
+        Prefetch("quiz_questions", queryset=QuizQuestion.objects.prefetch_related("answers")),
     )
     rows = []
     for module in modules:
-        counts = {code: 0 for code in LANGUAGE_CODES}
+        materials = {code: 0 for code in LANGUAGE_CODES}
         for material in module.materials.all():
-            counts[material.language] = counts.get(material.language, 0) + 1
+            materials[material.language] = materials.get(material.language, 0) + 1
+        filled = {code: 0 for code in LANGUAGE_CODES}
+        total = 0
+        for obj, fields in _translatable_items(module):
+            for field in fields:
+                present = [
+                    code for code in LANGUAGE_CODES if (getattr(obj, f"{field}_{code}", "") or "").strip()
+                ]
+                total += bool(present)
+                for code in present:
+                    filled[code] += 1
         rows.append(
             CoverageRow(
                 module=module,
-                statuses=[(code, module.status_in(code), counts[code]) for code in LANGUAGE_CODES],
+                cells=[
+                    CoverageCell(
+                        language=code,
+                        status=module.status_in(code),
+                        filled=filled[code],
+                        total=total,
+                        materials=materials[code],
+                    )
+                    for code in LANGUAGE_CODES
+                ],
             )
         )
     return rows
