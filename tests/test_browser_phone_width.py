@@ -1,0 +1,91 @@
+"""At 360 px wide (a common cheap Android phone) no public or ambassador page scrolls sideways, in
+any of the four languages. The pages are every URL the authorization matrix classifies as open
+(200) to an anonymous visitor or to an ambassador and that answers HTML, so a new page is measured
+without anyone remembering to add it here.
+
+Its own browser context (no axe-core: the other browser tests run it on these pages, and a hundred
+more page loads with it would take minutes on CI for no new finding)."""
+
+import re
+
+import pytest
+
+from tests.authz import all_rules
+from tests.world import World
+
+# serialized_rollback: the default training track comes from a data migration the flush would empty.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+WIDTH = 360
+LANGUAGES = ("en", "ur", "sd", "ps")
+ROLES = ("anonymous", "ambassador")
+
+
+def html_pages(world: World, role: str) -> list[str]:
+    """Paths (language prefix `{lang}`) of the HTML pages `role` may open."""
+    paths = []
+    client = world.client(role)
+    for name, rule in sorted(all_rules().items()):
+        if rule.method != "get" or rule.expect.get(role) != 200:
+            continue
+        url = rule.url(world) if callable(rule.url) else rule.url
+        if not re.match(r"^/(en|ur|sd|ps)/", url):
+            continue  # /healthz and other unprefixed endpoints are not pages
+        response = client.get(url)
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+            paths.append((name, re.sub(r"^/(en|ur|sd|ps)/", "/{lang}/", url)))
+    return paths
+
+
+FACILITATOR_PAGES = ("attendance/", "quiz/", "quiz/sheet/", "facilitator-report/", "report/")
+
+
+def facilitator_pages(world: World) -> list[tuple[str, str]]:
+    """The pages an ambassador reaches as a workshop's lead facilitator (the matrix's ambassador
+    facilitates nothing, so they are built here)."""
+    from ambassadors.models import AmbassadorProfile
+    from tests.workshops.factories import quiz_workshop
+
+    profile, _created = AmbassadorProfile.objects.get_or_create(
+        user=world.users["ambassador"], defaults={"level": "ambassador", "languages": ["ur"]}
+    )
+    workshop, _module, _questions = quiz_workshop(lead_facilitator=profile, started_minutes_ago=30)
+    client = world.client("ambassador")
+    paths = []
+    for suffix in FACILITATOR_PAGES:
+        url = f"/en/workshops/manage/{workshop.pk}/{suffix}"
+        assert client.get(url).status_code == 200, url
+        paths.append((f"facilitator {suffix}", url.replace("/en/", "/{lang}/", 1)))
+    return paths
+
+
+def _session_cookies(world: World, role: str, base_url: str) -> list[dict]:
+    client = world.client(role)
+    return [{"name": name, "value": morsel.value, "url": base_url} for name, morsel in client.cookies.items()]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_page_scrolls_sideways_at_360_px(browser, live_server, world, role, screenshot):
+    pages = html_pages(world, role)
+    if role == "ambassador":
+        pages += facilitator_pages(world)
+    assert len(pages) >= (15 if role == "anonymous" else 25), pages
+    print(f"{role}: {len(pages)} pages x {len(LANGUAGES)} languages: {[name for name, _path in pages]}")
+    context = browser.new_context(base_url=live_server.url, viewport={"width": WIDTH, "height": 780})
+    context.set_default_timeout(15_000)
+    if role != "anonymous":
+        context.add_cookies(_session_cookies(world, role, live_server.url))
+    page = context.new_page()
+    too_wide = {}
+    for name, path in pages:
+        for language in LANGUAGES:
+            url = path.format(lang=language)
+            response = page.goto(url)
+            assert response.status == 200, (url, response.status)
+            page.evaluate("document.fonts.ready.then(() => true)")  # Nastaliq is wider than the fallback
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > WIDTH:
+                too_wide[url] = width
+                screenshot(page, f"too-wide-{name.replace(':', '-')}-{language}")
+    context.close()
+    assert not too_wide, f"pages wider than {WIDTH} px (path: scrollWidth): {too_wide}"
