@@ -78,6 +78,15 @@ def module_content_language(module: Module, language: str) -> ContentLanguage | 
     )
 
 
+def module_title(module: Module, language: str) -> str:
+    """The module's title as its page shows it to a reader of `language` (for links to it)."""
+    from curriculum.rendering import translated
+
+    content = module_content_language(module, language)
+    chain = content.chain if content else language_chain(language)
+    return translated(module, TEXT_FIELD, chain) or module.slug
+
+
 def _readable_in(code: str) -> Q:
     return Q(**{f"status_{code}__in": READABLE_STATUSES, f"{TEXT_FIELD}_{code}__gt": ""})
 

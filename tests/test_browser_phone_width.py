@@ -89,3 +89,35 @@ def test_no_page_scrolls_sideways_at_360_px(browser, live_server, world, role, s
                 screenshot(page, f"too-wide-{name.replace(':', '-')}-{language}")
     context.close()
     assert not too_wide, f"pages wider than {WIDTH} px (path: scrollWidth): {too_wide}"
+
+
+# Where "0300" and "1234567" are drawn: in reading order, 0300 must be left of 1234567 even inside a
+# right-to-left sentence.
+NUMBER_ORDER = """(node) => {
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  let text;
+  while ((text = walker.nextNode()) && !text.data.includes('0300 1234567')) {}
+  const start = text.data.indexOf('0300 1234567');
+  const box = (from, to) => { const range = document.createRange();
+    range.setStart(text, from); range.setEnd(text, to); return range.getBoundingClientRect().left; };
+  return [box(start, start + 4), box(start + 5, start + 12)];
+}"""
+
+
+@pytest.mark.parametrize("language", ["ur", "sd", "ps"])
+def test_phone_example_reads_left_to_right_in_right_to_left_forms(browser, live_server, language):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": WIDTH, "height": 780})
+    page = context.new_page()
+    page.goto(f"/{language}/ambassadors/apply/")
+    hint = page.locator("#id_phone_helptext")
+    assert hint.locator("bdi[dir=ltr]").inner_text() == "0300 1234567"
+    first, second = hint.evaluate(NUMBER_ORDER)
+    assert first < second, "0300 must come before 1234567"
+    # Control: the same sentence without the isolation reads reversed, as it did before.
+    page.evaluate(
+        """() => { const p = document.createElement('p'); p.id = 'control';
+        p.textContent = 'مثلاً 0300 1234567۔'; document.querySelector('main').append(p); }"""
+    )
+    first, second = page.locator("#control").evaluate(NUMBER_ORDER)
+    assert first > second
+    context.close()

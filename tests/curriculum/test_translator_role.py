@@ -144,3 +144,27 @@ def test_coverage_counts_filled_texts_per_language(client):
     filled = {cell[:2]: cell.split('<bdi dir="ltr">', 1)[1].split("</bdi>", 1)[0] for cell in cells}
     assert filled == {"en": "8/8", "ur": "8/8", "sd": "2/8", "ps": "0/8"}
     assert '(<bdi dir="ltr">25%</bdi>)' in page
+
+
+def test_coverage_runs_the_same_queries_whatever_the_number_of_modules(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(factories.coordinator())
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/en/library/coverage/").status_code == 200
+        return len(captured)
+
+    def module_with_content():
+        module = ModuleFactory()
+        ActivityFactory.create_batch(2, module=module)
+        MythFactCardFactory(module=module)
+        module_quiz(module)
+
+    module_with_content()
+    few = queries()
+    for _ in range(4):
+        module_with_content()
+    assert queries() == few
