@@ -144,3 +144,40 @@ def test_phone_example_reads_left_to_right_in_right_to_left_forms(browser, live_
     first, second = page.locator("#control").evaluate(NUMBER_ORDER)
     assert first > second
     context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_report_receipt_and_follow_up_fit_360_px(browser, live_server, seed_data, screenshot, language):
+    """Pages reached only by sending a form: the report's receipt (case code and secret) and the
+    reporter's follow-up page."""
+    from tests import factories
+    from tests.incidents import factories as incident_factories
+
+    wallet = incident_factories.category("wallet-otp")
+    context = browser.new_context(base_url=live_server.url, viewport={"width": WIDTH, "height": 780})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    widths = {}
+    page.goto(f"/{language}/report/")
+    page.check("input[name=danger][value=no]")
+    page.locator("form.report-form button[type=submit]").click()
+    page.select_option("select[name=category]", str(wallet.pk))
+    page.select_option("select[name=channel]", "wallet")
+    page.select_option("select[name=when]", "today")
+    page.select_option("select[name=district]", str(factories.district("Karachi Central", "SD").pk))
+    page.fill("textarea[name=narrative]", "کسی نے بینک کا نمائندہ بن کر میرا کوڈ مانگا اور پیسے نکال لیے۔")
+    page.locator("form.report-form button[type=submit]").click()
+    code = page.get_by_test_id("case-code").inner_text().replace(" ", "")
+    secret = page.get_by_test_id("case-secret").inner_text().replace(" ", "")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    widths["receipt"] = page.evaluate("document.documentElement.scrollWidth")
+    screenshot(page, f"phone-width-receipt-{language}")
+    page.goto(f"/{language}/report/follow-up/")
+    page.fill("input[name=code]", code)
+    page.fill("input[name=secret]", secret)
+    page.locator("form.report-form button[type=submit]").click()
+    page.get_by_test_id("case-status").wait_for()
+    page.evaluate("document.fonts.ready.then(() => true)")
+    widths["follow-up"] = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert all(width <= WIDTH for width in widths.values()), widths
