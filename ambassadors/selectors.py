@@ -233,7 +233,12 @@ class ShownQuestion:
 def attempt_questions(
     *, attempt: QuizAttempt, language: str, answers: dict | None = None
 ) -> list[ShownQuestion]:
-    """The try's questions in its shuffled order, text in `language` (empty fields read from English)."""
+    """The try's questions in its shuffled order, text in `language` (an empty field is read along
+    its fallback chain, sd/ps -> ur -> en, as on the curriculum's pages)."""
+    from curriculum.rendering import translated
+    from curriculum.selectors import language_chain
+
+    chain = language_chain(language)
     question_ids = [question_id for question_id, _choices in attempt.order]
     questions = {
         question.pk: question
@@ -242,7 +247,7 @@ def attempt_questions(
     answers = answers if answers is not None else attempt.answers
 
     def text(obj, name):
-        return getattr(obj, f"{name}_{language}", "") or getattr(obj, f"{name}_en", "")
+        return translated(obj, name, chain)
 
     shown = []
     for question_id, choice_ids in attempt.order:

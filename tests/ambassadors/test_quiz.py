@@ -162,3 +162,17 @@ def test_taking_the_quiz_in_urdu_keeps_answers_when_one_is_missing(client, quiz_
     assert response.status_code == 302
     result = client.get(response["Location"]).content.decode()
     assert "10" in result and StepProgress.objects.filter(status="completed").count() == 1
+
+
+def test_a_sindhi_quiz_reads_an_empty_field_from_urdu_not_english(client, quiz_setting):
+    quiz_step, person, enrolment = quiz_setting
+    quiz = quiz_step.quiz
+    quiz.title_sd, quiz.status_sd = "ڪوئز", "needs_review"
+    quiz.save()
+    first = quiz.questions.order_by("position").first()
+    first.text_sd = "سوال پهريون؟"
+    first.save()
+    client.force_login(person.user)
+    text = client.get(f"/sd/ambassadors/me/steps/{quiz_step.pk}/quiz/").content.decode()
+    assert "سوال پهريون؟" in text
+    assert "سوال 2؟" in text and "Question 2?" not in text  # Urdu, the next in the chain
