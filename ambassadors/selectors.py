@@ -207,20 +207,19 @@ def confirmations_for(*, user):
 def quiz_language(quiz, language: str) -> tuple[str, bool]:
     """(language to show the quiz in, whether that translation is still unreviewed).
 
-    The curriculum's rule (DESIGN.md, Languages): the first language of the chain (sd/ps -> ur -> en)
-    whose translation is published; translations marked "needs review" only when
-    CURRICULUM_SHOW_UNREVIEWED is on, after published ones, with a notice. English last."""
-    from curriculum.selectors import language_chain, showable_statuses
+    The curriculum's rule (DESIGN.md, Languages; curriculum.selectors.content_language): the reader's
+    own language whenever it has text and is not a draft, "needs review" included (with a notice),
+    else the first such fallback (sd/ps -> ur -> en). English when none may be shown."""
+    from curriculum.selectors import content_language
 
-    allowed = showable_statuses()
-    chain = language_chain(language)
-    for status in (TranslationStatus.PUBLISHED, TranslationStatus.NEEDS_REVIEW):
-        if status not in allowed:
-            continue
-        for code in chain:
-            if quiz.status_in(code) == status:
-                return code, status != TranslationStatus.PUBLISHED
-    return "en", quiz.status_en != TranslationStatus.PUBLISHED
+    content = content_language(
+        language=language,
+        status_of=quiz.status_in,
+        has_text=lambda code: bool(getattr(quiz, f"title_{code}", "")),
+    )
+    if content is None:
+        return "en", quiz.status_en != TranslationStatus.PUBLISHED
+    return content.shown, content.unreviewed
 
 
 @dataclass
@@ -235,7 +234,12 @@ class ShownQuestion:
 def attempt_questions(
     *, attempt: QuizAttempt, language: str, answers: dict | None = None
 ) -> list[ShownQuestion]:
-    """The try's questions in its shuffled order, text in `language` (empty fields read from English)."""
+    """The try's questions in its shuffled order, text in `language` (an empty field is read along
+    its fallback chain, sd/ps -> ur -> en, as on the curriculum's pages)."""
+    from curriculum.rendering import translated
+    from curriculum.selectors import language_chain
+
+    chain = language_chain(language)
     question_ids = [question_id for question_id, _choices in attempt.order]
     questions = {
         question.pk: question
@@ -244,7 +248,7 @@ def attempt_questions(
     answers = answers if answers is not None else attempt.answers
 
     def text(obj, name):
-        return getattr(obj, f"{name}_{language}", "") or getattr(obj, f"{name}_en", "")
+        return translated(obj, name, chain)
 
     shown = []
     for question_id, choice_ids in attempt.order:

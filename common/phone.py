@@ -3,9 +3,34 @@
 import phonenumbers
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
+from django.utils.functional import lazy
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from common.text import ascii_digits, clean_text
+
+PHONE_EXAMPLE = "0300 1234567"
+# Unicode first-strong isolate ... pop directional isolate: plain text (error messages are escaped,
+# SMS has no HTML) keeps "0300 1234567" in its order inside a right-to-left sentence; without it the
+# bidi algorithm shows "1234567 0300".
+LTR_ISOLATE = "\u2066{}\u2069"
+
+
+def _invalid_phone_message() -> str:
+    return gettext("Enter a Pakistani phone number, for example %(number)s.") % {
+        "number": LTR_ISOLATE.format(PHONE_EXAMPLE)
+    }
+
+
+def _phone_example_help() -> SafeString:
+    """The form hint, with the example number in a left-to-right <bdi> (help texts are HTML)."""
+    sentence = conditional_escape(gettext("For example %(number)s."))
+    return mark_safe(sentence % {"number": format_html('<bdi dir="ltr">{}</bdi>', PHONE_EXAMPLE)})  # noqa: S308
+
+
+invalid_phone_message = lazy(_invalid_phone_message, str)
+phone_example_help = lazy(_phone_example_help, SafeString)
 
 
 def normalise_phone(value: str) -> str:
@@ -17,13 +42,9 @@ def normalise_phone(value: str) -> str:
     try:
         number = phonenumbers.parse(raw, "PK")
     except phonenumbers.NumberParseException as error:
-        raise ValidationError(
-            _("Enter a Pakistani phone number, for example 0300 1234567."), code="invalid_phone"
-        ) from error
+        raise ValidationError(invalid_phone_message(), code="invalid_phone") from error
     if not phonenumbers.is_valid_number(number) or number.country_code != 92:
-        raise ValidationError(
-            _("Enter a Pakistani phone number, for example 0300 1234567."), code="invalid_phone"
-        )
+        raise ValidationError(invalid_phone_message(), code="invalid_phone")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -44,7 +65,7 @@ class PakistaniPhoneField(forms.CharField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 32)
-        kwargs.setdefault("help_text", _("For example 0300 1234567."))
+        kwargs.setdefault("help_text", phone_example_help())
         super().__init__(**kwargs)
 
     def clean(self, value):

@@ -193,6 +193,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
+    # Admin permissions that come with a role (the Translator's curriculum editing).
+    "accounts.permissions.RolePermissionBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -350,9 +352,8 @@ AMBASSADOR_NUDGE_AFTER_DAYS = int(os.environ.get("AMBASSADOR_NUDGE_AFTER_DAYS", 
 
 # Largest material upload accepted (megabytes); audio for low-literacy groups is the biggest kind.
 CURRICULUM_MAX_UPLOAD_MB = int(os.environ.get("CURRICULUM_MAX_UPLOAD_MB", "40"))
-# Show translations still marked "needs review" (with a visible notice) when no published one
-# exists. Off by default: only published translations are shown (DESIGN.md, Languages).
-CURRICULUM_SHOW_UNREVIEWED = env_bool("CURRICULUM_SHOW_UNREVIEWED", False)
+# There is no switch for unreviewed translations any more: a reader's own language wins whenever it
+# has text, "needs review" included, with a visible notice (DESIGN.md, Languages; docs/curriculum.md).
 
 # --- Email ----------------------------------------------------------------------------------------
 

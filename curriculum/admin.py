@@ -79,8 +79,10 @@ class ModuleAdmin(TabbedTranslationAdmin):
             {
                 "fields": [("status_en", "status_ur", "status_sd", "status_ps")],
                 "description": _(
-                    "Only published translations are shown. Mark a translation published "
-                    "after a native speaker has reviewed it."
+                    "Readers see their own language whenever its title is filled and it is not a "
+                    "draft. “Needs review” is shown with a notice that the translation is "
+                    "not yet reviewed; mark it published after a native speaker has reviewed it. "
+                    "Keep a language in draft until every field is translated."
                 ),
             },
         ),

@@ -49,13 +49,6 @@ class ModuleQuerySet(models.QuerySet):
     def published_in(self, language: str):
         return self.filter(**{f"status_{language}": TranslationStatus.PUBLISHED})
 
-    def visible_in(self, languages: list[str]):
-        """Modules that can be shown in the first of `languages` or one of its fallbacks."""
-        condition = Q()
-        for language in languages:
-            condition |= Q(**{f"status_{language}": TranslationStatus.PUBLISHED})
-        return self.filter(condition)
-
 
 class Module(models.Model):
     """A teachable unit (one workshop session). Its primary key and slug are stable: workshops and

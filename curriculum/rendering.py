@@ -11,13 +11,18 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 
 
-def translated(obj, field: str, chain: list[str]) -> str:
-    """The field in the first language of `chain` where it is not empty."""
+def translated_in(obj, field: str, chain) -> tuple[str, str | None]:
+    """(the field in the first language of `chain` where it is not empty, that language)."""
     for code in chain:
         value = getattr(obj, f"{field}_{code}", None)
         if value:
-            return value
-    return ""
+            return value, code
+    return "", None
+
+
+def translated(obj, field: str, chain) -> str:
+    """The field in the first language of `chain` where it is not empty."""
+    return translated_in(obj, field, chain)[0]
 
 
 def render_markdown(text: str) -> SafeString:

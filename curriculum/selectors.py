@@ -1,15 +1,17 @@
 """Reads for the curriculum pages: which language a module is shown in, the library list, one
 module with everything its page needs, the coverage grid. Query counts are pinned in tests."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from modeltranslation.translator import translator
 
 from common.text import clean_text
-from curriculum.models import LANGUAGE_CODES, Material, Module, Topic, TranslationStatus
+from curriculum.models import LANGUAGE_CODES, Material, Module, QuizQuestion, Topic, TranslationStatus
 
 SEARCH_FIELDS = ("title", "summary", "objectives", "body")
 
@@ -21,20 +23,25 @@ def language_chain(language: str) -> list[str]:
     return list(dict.fromkeys(code for code in chain if code in LANGUAGE_CODES))
 
 
-def showable_statuses() -> set[str]:
-    statuses = {TranslationStatus.PUBLISHED}
-    if settings.CURRICULUM_SHOW_UNREVIEWED:
-        statuses.add(TranslationStatus.NEEDS_REVIEW)
-    return statuses
+# Which statuses may be shown to readers (docs/curriculum.md, "Languages, statuses and fallback"):
+# "published" (reviewed by a native speaker) and "needs review" (complete, not reviewed: shown with a
+# "draft translation, not yet reviewed" notice). "draft" is a translator's unfinished work and is
+# never shown: for readers that language has no text yet.
+READABLE_STATUSES = (TranslationStatus.PUBLISHED, TranslationStatus.NEEDS_REVIEW)
+# A translation "has text" when its title is filled; its other empty fields are read along the chain.
+TEXT_FIELD = "title"
 
 
 @dataclass(frozen=True)
 class ContentLanguage:
-    """In which language a module's text is shown on a page in `requested`."""
+    """In which language a module's text is shown on a page in `requested`, and where a field that
+    is empty in that language is read from instead (`chain`: the shown language, then its readable
+    fallbacks)."""
 
     requested: str
     shown: str
     status: str
+    chain: tuple[str, ...] = ()
 
     @property
     def fell_back(self) -> bool:
@@ -44,29 +51,51 @@ class ContentLanguage:
     def unreviewed(self) -> bool:
         return self.status != TranslationStatus.PUBLISHED
 
-    @property
-    def chain(self) -> list[str]:
-        """Where a field empty in the shown language is read from instead."""
-        return language_chain(self.shown)
 
-
-def module_content_language(module: Module, language: str) -> ContentLanguage | None:
-    """The first language of the fallback chain whose translation may be shown; None if none may."""
-    allowed = showable_statuses()
-    for status in (TranslationStatus.PUBLISHED, TranslationStatus.NEEDS_REVIEW):
-        if status not in allowed:
-            continue
-        for code in language_chain(language):
-            if module.status_in(code) == status:
-                return ContentLanguage(requested=language, shown=code, status=status)
+def content_language(
+    *, language: str, status_of: Callable[[str], str], has_text: Callable[[str], bool]
+) -> ContentLanguage | None:
+    """The one rule for every reader of translated content (module pages, library, quizzes, packs,
+    the ambassadors' training quizzes): the reader's own language whenever it has readable text,
+    published or not; otherwise the first of its fallbacks (sd/ps -> ur -> en) that has. None when
+    no language of the chain may be shown."""
+    chain = language_chain(language)
+    readable = [code for code in chain if status_of(code) in READABLE_STATUSES]
+    for index, code in enumerate(readable):
+        if has_text(code):
+            return ContentLanguage(
+                requested=language, shown=code, status=status_of(code), chain=tuple(readable[index:])
+            )
     return None
 
 
+def module_content_language(module: Module, language: str) -> ContentLanguage | None:
+    """In which language `module` is shown to a reader of `language`; None if it may not be shown."""
+    return content_language(
+        language=language,
+        status_of=module.status_in,
+        has_text=lambda code: bool(getattr(module, f"{TEXT_FIELD}_{code}", "")),
+    )
+
+
+def module_title(module: Module, language: str) -> str:
+    """The module's title as its page shows it to a reader of `language` (for links to it)."""
+    from curriculum.rendering import translated
+
+    content = module_content_language(module, language)
+    chain = content.chain if content else language_chain(language)
+    return translated(module, TEXT_FIELD, chain) or module.slug
+
+
+def _readable_in(code: str) -> Q:
+    return Q(**{f"status_{code}__in": READABLE_STATUSES, f"{TEXT_FIELD}_{code}__gt": ""})
+
+
 def _visible_condition(language: str) -> Q:
+    """The database form of `module_content_language(...) is not None`."""
     condition = Q()
     for code in language_chain(language):
-        for status in showable_statuses():
-            condition |= Q(**{f"status_{code}": status})
+        condition |= _readable_in(code)
     return condition
 
 
@@ -93,7 +122,7 @@ def library_modules(
     if audience:
         queryset = queryset.filter(audience=audience)
     if available in LANGUAGE_CODES:
-        queryset = queryset.filter(**{f"status_{available}": TranslationStatus.PUBLISHED})
+        queryset = queryset.filter(_readable_in(available))
     query = clean_text(query or "")[:100]
     if query:
         queryset = _search_condition(queryset, query)
@@ -127,24 +156,78 @@ def materials_for_page(module: Module, language: str) -> list[Material]:
 
 
 @dataclass(frozen=True)
+class CoverageCell:
+    language: str
+    status: str
+    filled: int  # translatable fields with text in this language
+    total: int  # translatable fields with text in any language
+    materials: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.filled / self.total) if self.total else 0
+
+
+@dataclass(frozen=True)
 class CoverageRow:
     module: Module
-    statuses: list[tuple[str, str, int]]  # (language, status, number of materials in it)
+    cells: list[CoverageCell]
+
+
+def _translatable_items(module: Module):
+    """(object, its translated field names) for everything a translator translates in a module."""
+
+    def fields(obj) -> tuple[str, ...]:
+        return tuple(translator.get_options_for_model(type(obj)).fields)
+
+    yield module, fields(module)
+    for activity in module.activities.all():
+        yield activity, fields(activity)
+    for card in module.cards.all():
+        yield card, fields(card)
+    for question in module.quiz_questions.all():
+        yield question, fields(question)
+        for answer in question.answers.all():
+            yield answer, fields(answer)
 
 
 def coverage_rows() -> list[CoverageRow]:
+    """Per module and language: status, filled fields out of those filled in any language, and
+    materials. Six queries whatever the number of modules and rows."""
     modules = Module.objects.select_related("topic").prefetch_related(
-        Prefetch("materials", queryset=Material.objects.only("pk", "module_id", "language"))
+        Prefetch("materials", queryset=Material.objects.only("pk", "module_id", "language")),
+        "activities",
+        "cards",
+        Prefetch("quiz_questions", queryset=QuizQuestion.objects.prefetch_related("answers")),
     )
     rows = []
     for module in modules:
-        counts = {code: 0 for code in LANGUAGE_CODES}
+        materials = {code: 0 for code in LANGUAGE_CODES}
         for material in module.materials.all():
-            counts[material.language] = counts.get(material.language, 0) + 1
+            materials[material.language] = materials.get(material.language, 0) + 1
+        filled = {code: 0 for code in LANGUAGE_CODES}
+        total = 0
+        for obj, fields in _translatable_items(module):
+            for field in fields:
+                present = [
+                    code for code in LANGUAGE_CODES if (getattr(obj, f"{field}_{code}", "") or "").strip()
+                ]
+                total += bool(present)
+                for code in present:
+                    filled[code] += 1
         rows.append(
             CoverageRow(
                 module=module,
-                statuses=[(code, module.status_in(code), counts[code]) for code in LANGUAGE_CODES],
+                cells=[
+                    CoverageCell(
+                        language=code,
+                        status=module.status_in(code),
+                        filled=filled[code],
+                        total=total,
+                        materials=materials[code],
+                    )
+                    for code in LANGUAGE_CODES
+                ],
             )
         )
     return rows

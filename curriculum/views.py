@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -33,7 +32,8 @@ def library(request: HttpRequest) -> HttpResponse:
     topics = selectors.topics()
     form = LibraryFilterForm(request.GET or None, topics=topics)
     filters = form.filters() if request.GET else {}
-    key = fragment_key(LIBRARY, language, request.GET.urlencode(), str(settings.CURRICULUM_SHOW_UNREVIEWED))
+    # Per language: which translation each module shows depends on the page language alone.
+    key = fragment_key(LIBRARY, language, request.GET.urlencode())
     results = cache.get(key)
     if results is None:
         page = Paginator(selectors.library_modules(language=language, **filters), LIBRARY_PAGE_SIZE).get_page(
@@ -55,7 +55,7 @@ def module_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A module's page. The rendered module (the same for every visitor in a language) is cached
     until any curriculum content changes, like the library list."""
     language = translation.get_language()
-    key = fragment_key(MODULE_PAGE, slug, language, str(settings.CURRICULUM_SHOW_UNREVIEWED))
+    key = fragment_key(MODULE_PAGE, slug, language)
     page = cache.get(key)
     if page is None:
         module = selectors.module_for_page(slug=slug)
@@ -94,14 +94,15 @@ def material_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _visible_module(slug: str):
     module = selectors.module_for_page(slug=slug)
-    if selectors.module_content_language(module, translation.get_language()) is None:
+    content = selectors.module_content_language(module, translation.get_language())
+    if content is None:
         raise Http404("no translation of this module may be shown")
-    return module
+    return module, content
 
 
 @require_safe
 def pack_status(request: HttpRequest, slug: str) -> HttpResponse:
-    module = _visible_module(slug)
+    module, content = _visible_module(slug)
     language = translation.get_language()
     pack = services.pack_request(module=module, language=language)
     return render(
@@ -110,7 +111,7 @@ def pack_status(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "module": module,
             "pack": pack,
-            "content_chain": selectors.language_chain(language),
+            "content_chain": content.chain,
             "current": services.pack_is_current(pack, pack.wanted_fingerprint),
             "refresh": pack.status in (OfflinePack.Status.QUEUED, OfflinePack.Status.BUILDING),
         },
@@ -119,7 +120,7 @@ def pack_status(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def pack_download(request: HttpRequest, slug: str) -> HttpResponse:
-    module = _visible_module(slug)
+    module, _content = _visible_module(slug)
     language = translation.get_language()
     pack = OfflinePack.objects.filter(module=module, language=language).first()
     if pack is None or not services.pack_is_current(pack, pack_fingerprint(module, language)):

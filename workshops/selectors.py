@@ -14,7 +14,7 @@ from ambassadors.selectors import ambassador_profile_of
 from curriculum.content import fallback_notice
 from curriculum.models import Module, QuizQuestion
 from curriculum.rendering import translated
-from curriculum.selectors import ContentLanguage, language_chain, module_content_language
+from curriculum.selectors import ContentLanguage, module_content_language, module_title
 from workshops.models import Feedback, QuizResponse, QuizStage, QuizTally, Registration, WalkInCount, Workshop
 
 
@@ -75,10 +75,9 @@ def public_workshop(*, pk: int) -> Workshop:
 def modules_for_page(*, workshop: Workshop, language: str) -> list[Module]:
     """The curriculum modules a workshop uses (prefetched), each with `page_title` in the page's
     language or its fallback (sd/ps -> ur -> en), in curriculum order."""
-    chain = language_chain(language)
     modules = list(workshop.modules.all())
     for module in modules:
-        module.page_title = translated(module, "title", chain) or module.slug
+        module.page_title = module_title(module, language)
     return modules
 
 
@@ -366,11 +365,10 @@ def workshop_report(*, workshop: Workshop, language: str) -> WorkshopReport:
         recommend=Count("pk", filter=Q(would_recommend=True)),
     )
     results = quiz_results(condition=Q(workshop=workshop))
-    chain = language_chain(language)
     # Curriculum order; a module taken off the workshop after its quiz keeps its results.
     modules = list(Module.objects.filter(pk__in=[result.module_id for result in results]))
     order = {module.pk: number for number, module in enumerate(modules)}
-    titles = {module.pk: translated(module, "title", chain) or module.slug for module in modules}
+    titles = {module.pk: module_title(module, language) for module in modules}
     for result in results:
         result.title = titles[result.module_id]
     results.sort(key=lambda result: order[result.module_id])

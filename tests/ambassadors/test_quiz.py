@@ -115,25 +115,25 @@ def test_the_starter_quiz_is_seeded_with_ten_questions_in_four_languages():
     assert any(letter in sindhi for letter in "ڪڳٻٽڊڏڦ") and any(letter in pashto for letter in "ټډړښګڼې")
 
 
-def test_an_unreviewed_translation_is_shown_only_when_allowed_and_then_with_a_notice(
-    client, settings, quiz_setting
-):
+def test_own_language_is_shown_first_with_a_notice_until_it_is_reviewed(client, quiz_setting):
     quiz_step, person, enrolment = quiz_setting
     client.force_login(person.user)
+    # English is published, Urdu needs review: the Urdu reader gets Urdu, with the draft notice.
     text = client.get(f"/ur/ambassadors/me/steps/{quiz_step.pk}/quiz/").content.decode()
-    assert "Question 1?" in text and "سوال 1؟" not in text  # published English, as the curriculum does
-    QuizAttempt.objects.all().delete()
-    quiz_step.quiz.status_en = "draft"
-    quiz_step.quiz.save()
-    settings.CURRICULUM_SHOW_UNREVIEWED = True
-    text = client.get(f"/ur/ambassadors/me/steps/{quiz_step.pk}/quiz/").content.decode()
-    assert "سوال 1؟" in text and "درست 1.1" in text
-    assert 'class="notice"' in text
+    assert "سوال 1؟" in text and "درست 1.1" in text and "Question 1?" not in text
+    assert "draft-notice" in text and 'class="notice"' not in text  # no fallback notice
     QuizAttempt.objects.all().delete()
     quiz_step.quiz.status_ur = "published"
     quiz_step.quiz.save()
     text = client.get(f"/ur/ambassadors/me/steps/{quiz_step.pk}/quiz/").content.decode()
-    assert "سوال 1؟" in text and 'class="notice"' not in text
+    assert "سوال 1؟" in text and "notice" not in text
+    QuizAttempt.objects.all().delete()
+    # A draft is the translator's unfinished work: never shown, English instead, with its notice.
+    quiz_step.quiz.status_ur = "draft"
+    quiz_step.quiz.save()
+    text = client.get(f"/ur/ambassadors/me/steps/{quiz_step.pk}/quiz/").content.decode()
+    assert "Question 1?" in text and "سوال 1؟" not in text
+    assert 'class="notice"' in text and "draft-notice" not in text  # English is published
 
 
 def test_taking_the_quiz_in_urdu_keeps_answers_when_one_is_missing(client, quiz_setting):
@@ -162,3 +162,17 @@ def test_taking_the_quiz_in_urdu_keeps_answers_when_one_is_missing(client, quiz_
     assert response.status_code == 302
     result = client.get(response["Location"]).content.decode()
     assert "10" in result and StepProgress.objects.filter(status="completed").count() == 1
+
+
+def test_a_sindhi_quiz_reads_an_empty_field_from_urdu_not_english(client, quiz_setting):
+    quiz_step, person, enrolment = quiz_setting
+    quiz = quiz_step.quiz
+    quiz.title_sd, quiz.status_sd = "ڪوئز", "needs_review"
+    quiz.save()
+    first = quiz.questions.order_by("position").first()
+    first.text_sd = "سوال پهريون؟"
+    first.save()
+    client.force_login(person.user)
+    text = client.get(f"/sd/ambassadors/me/steps/{quiz_step.pk}/quiz/").content.decode()
+    assert "سوال پهريون؟" in text
+    assert "سوال 2؟" in text and "Question 2?" not in text  # Urdu, the next in the chain

@@ -31,6 +31,20 @@ def test_other_input_is_refused_with_a_clear_message(typed):
             assert expected in str(error.value)
 
 
+@pytest.mark.parametrize("language", ["ur", "sd", "ps"])
+def test_the_example_number_is_isolated_left_to_right_in_every_language(language):
+    from common.phone import PakistaniPhoneField
+
+    with translation.override(language):
+        with pytest.raises(ValidationError) as error:
+            normalise_phone("12345")
+        message = error.value.messages[0]
+        # First-strong isolate around the number: plain text (escaped HTML, SMS) keeps its order.
+        assert "\u20660300 1234567\u2069" in message and "Pakistani" not in message
+        help_text = str(PakistaniPhoneField().help_text)
+        assert '<bdi dir="ltr">0300 1234567</bdi>' in help_text and "example" not in help_text
+
+
 def test_display_is_the_national_format():
     assert display_phone("+923001234567") == "0300 1234567"
 

@@ -32,19 +32,33 @@ def test_urdu_module_page_is_right_to_left(page, live_server, screenshot):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_sindhi_library_and_module_page_fall_back_visibly(page, live_server, screenshot):
+def test_sindhi_reader_gets_sindhi_first_and_english_blocks_left_to_right(page, live_server, screenshot):
     from curriculum.models import TranslationStatus
 
     module = _module()
     module.title_sd = "ڪوڙا ايس ايم ايس"
     module.status_sd = TranslationStatus.NEEDS_REVIEW
+    module.summary_ur = ""  # the summary exists only in English: read from there, marked as such
     module.save()
     page.goto(f"{live_server.url}/sd/library/")
     screenshot(page, "curriculum-library-sd")
-    page.get_by_role("link", name=module.title_ur).click()
+    page.get_by_role("link", name="ڪوڙا ايس ايم ايس").click()
     assert page.evaluate("document.documentElement.dir") == "rtl"
-    assert page.locator(".fallback-notice").is_visible()
+    assert page.locator("article.module").get_attribute("lang") == "sd"
+    assert page.locator(".draft-notice").is_visible()
+    assert page.locator(".fallback-notice").count() == 0
+    summary = page.locator(".module-summary")
+    assert summary.get_attribute("lang") == "en"
+    assert summary.evaluate("node => getComputedStyle(node).direction") == "ltr"
+    assert "Naskh" not in summary.evaluate("node => getComputedStyle(node).fontFamily")
+    screenshot(page, "curriculum-module-sd-draft")
+
+    module.status_sd = TranslationStatus.DRAFT  # a draft is never shown: Urdu, and the page says so
+    module.save()
+    page.goto(f"{live_server.url}/sd/library/{module.slug}/")
     assert page.locator("article.module").get_attribute("lang") == "ur"
+    assert page.locator(".fallback-notice").is_visible()
+    assert page.locator("h1").inner_text() == module.title_ur
     screenshot(page, "curriculum-module-sd-fallback")
 
 

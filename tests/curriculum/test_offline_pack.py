@@ -89,3 +89,32 @@ def test_pack_download_supports_range(client):
     response = client.get(f"/ur/library/{module.slug}/offline/download/", HTTP_RANGE="bytes=0-1")
     assert response.status_code == 206
     assert b"".join(response.streaming_content) == b"PK"
+
+
+def _pack_files(module, language: str) -> tuple[str, str]:
+    pack = services.pack_request(module=module, language=language)
+    services.pack_build(pack_id=pack.pk)
+    pack.refresh_from_db()
+    with pack.file.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+        return archive.read("index.html").decode(), archive.read("pack.css").decode()
+
+
+def test_pack_shows_the_own_language_draft_with_its_notice():
+    from curriculum.models import TranslationStatus
+
+    module = ModuleFactory(title_sd="ڪوڙا پيغام سڃاڻو", status_sd=TranslationStatus.NEEDS_REVIEW)
+    index, _css = _pack_files(module, "sd")
+    assert '<html lang="sd" dir="rtl">' in index
+    assert "ڪوڙا پيغام سڃاڻو" in index and module.title_ur not in index.split("<main")[1]
+    assert "draft-notice" in index
+
+
+def test_pack_marks_an_english_block_left_to_right_in_the_latin_font():
+    from curriculum.models import TranslationStatus
+
+    module = ModuleFactory(status_ur=TranslationStatus.DRAFT)
+    index, css = _pack_files(module, "ur")
+    assert '<html lang="ur" dir="rtl">' in index
+    assert '<article class="module" lang="en" dir="ltr">' in index
+    assert "fallback-notice" in index
+    assert '[lang="en"] { font-family: var(--font-latin)' in css

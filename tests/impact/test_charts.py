@@ -9,23 +9,44 @@ from impact.suppression import shown, suppress
 BARS = [Bar("Karachi Central", 40), Bar("حیدرآباد", 10), Bar("Thar <script>", None)]
 
 
-def positions(svg: str, css_class: str) -> list[float]:
-    return [float(x) for x in re.findall(rf'class="{css_class}" x="([\d.]+)"', svg)]
+def positions(svg: str, css_class: str, axis: str = "x") -> list[float]:
+    return [
+        float(x)
+        for x in re.findall(rf'class="{css_class}" x="([\d.]+)" y="([\d.]+)"', svg)
+        for x in [x[axis == "y"]]
+    ]
 
 
-def test_left_to_right_chart_puts_labels_left_of_bars():
+def test_left_to_right_chart_puts_each_label_above_its_bar_at_the_left():
     svg = bar_chart_svg(chart_id="c", title="Reports by district", bars=BARS, rtl=False)
-    labels, bars = positions(svg, "chart-label"), positions(svg, "chart-bar")
-    assert all(label < bar for label, bar in zip(labels, bars, strict=False))
+    labels, bars = positions(svg, "chart-label"), positions(svg, "chart-bar(?: chart-bar--suppressed)?")
+    assert labels == bars == [8, 8, 8]
+    label_ys = positions(svg, "chart-label", "y")
+    bar_ys = positions(svg, "chart-bar(?: chart-bar--suppressed)?", "y")
+    assert all(
+        label < bar < next_label
+        for label, bar, next_label in zip(label_ys, bar_ys, label_ys[1:], strict=False)
+    )
     assert 'direction="ltr"' in svg
 
 
-def test_right_to_left_chart_puts_labels_right_and_bars_grow_leftwards():
+def test_right_to_left_chart_starts_at_the_right_and_bars_grow_leftwards():
     svg = bar_chart_svg(chart_id="c", title="ضلع کے لحاظ سے رپورٹیں", bars=BARS[:2], rtl=True)
     labels, bars = positions(svg, "chart-label"), positions(svg, "chart-bar")
-    assert all(label > bar for label, bar in zip(labels, bars, strict=False))
+    assert all(label > bar for label, bar in zip(labels, bars, strict=True))
     assert bars[0] < bars[1], "the larger value's bar reaches further left"
     assert 'direction="rtl"' in svg
+
+
+def test_a_long_label_wraps_at_spaces_and_its_row_grows():
+    with translation.override("ur"):
+        short = bar_chart_svg(chart_id="c", title="t", bars=[Bar("کچھ اور", 5)], rtl=True)
+        label = "میرا ایک سوال ہے یا مشورہ چاہیے اور میں اپنی شکایت کے بارے میں مزید جاننا چاہتا ہوں"
+        long = bar_chart_svg(chart_id="c", title="t", bars=[Bar(label, 5)], rtl=True)
+    lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", long)
+    assert len(lines) >= 2 and " ".join(lines) == label
+    height = lambda svg: float(re.search(r'viewBox="0 0 \d+ (\d+)"', svg).group(1))  # noqa: E731
+    assert height(long) > height(short)
 
 
 def test_chart_is_accessible_and_escapes_text():

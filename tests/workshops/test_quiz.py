@@ -110,14 +110,26 @@ def test_quizzes_close_outside_their_time(client):
     assert "This quiz is closed" in client.get(quiz_url(long_ago, "post", "en")).content.decode()
 
 
-def test_an_unreviewed_translation_is_not_shown_and_the_page_says_so(client, settings):
-    settings.CURRICULUM_SHOW_UNREVIEWED = False
+def test_an_unreviewed_translation_is_shown_first_with_a_draft_notice(client):
     workshop, module, _questions = quiz_workshop()
     module.status_ur = TranslationStatus.NEEDS_REVIEW
     module.save()
     html = client.get(quiz_url(workshop, "pre")).content.decode()
+    assert "آپ کے ایس ایم ایس والا او ٹی پی" in html  # the reader's own language, not yet reviewed
+    assert "Who may ask you for the OTP in your SMS?" not in html
+    with translation.override("ur"):
+        notice = translation.gettext("Draft translation, not yet reviewed by a native speaker.")
+    assert notice in html
+
+
+def test_a_draft_translation_is_not_shown_and_the_page_says_so(client):
+    workshop, module, _questions = quiz_workshop()
+    module.status_ur = TranslationStatus.DRAFT
+    module.save()
+    html = client.get(quiz_url(workshop, "pre")).content.decode()
     assert "Who may ask you for the OTP in your SMS?" in html  # English, the published one
     assert "آپ کے ایس ایم ایس والا او ٹی پی" not in html
+    assert '<div lang="en" dir="ltr">' in html  # left to right inside the Urdu page
     with translation.override("ur"):
         notice = translation.gettext("Not yet available in %(requested)s, shown in %(shown)s.") % {
             "requested": translation.get_language_info("ur")["name_translated"],
