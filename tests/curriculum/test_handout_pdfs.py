@@ -35,6 +35,7 @@ CERTIFICATE_NAMES = {"en": "Ayesha Soomro", "ur": "عائشہ سومرو", "sd":
 INVISIBLE = dict.fromkeys(
     map(ord, "\u0640\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 )
+FOOTER = "Hifazat · CC BY-SA 4.0"  # the handouts' @page footer (handout_pdf.html)
 NUMBER = re.compile(r"\d+(?:[-‐‑]\d+)*")
 
 
@@ -192,5 +193,12 @@ def test_the_words_of_the_text_come_out_of_the_pdf(rendered, language):
             share = sum(word in found for word in source) / len(source)
             lost = sorted({word for word in source if word not in found})[:20]
             assert share >= WORD_SHARE, (key, tool, f"{share:.1%}", lost)
+            # And what comes out is the text, not letters in the wrong places (the page footer and
+            # numbers aside, which are not in the body).
+            known = set(source) | set(words(FOOTER))
+            extracted = [word for word in words(text) if not word.isdigit()]
+            matching = sum(word in known for word in extracted) / len(extracted)
+            strange = sorted({word for word in extracted if word not in known})[:20]
+            assert matching >= WORD_SHARE, (key, tool, f"{matching:.1%}", strange)
             if language in OWN_LETTERS and key[0] == "handout":
                 assert OWN_LETTERS[language] & set(normalised(text)), (key, tool)
