@@ -255,6 +255,8 @@ LANGUAGE_CODE = "ur"
 # Which web font a language needs (static/css/fonts-<family>.css); only that one is loaded.
 LANGUAGE_FONTS = {"ur": "nastaliq", "sd": "naskh", "ps": "naskh"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Django has no date formats for ur, sd or ps: ours (config/formats/<code>/formats.py).
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Karachi"

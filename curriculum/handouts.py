@@ -1,22 +1,17 @@
 """Handout PDFs generated from a module's own text with WeasyPrint (HarfBuzz shapes Arabic script;
-the page is right-to-left for ur/sd/ps). Fonts come from static/fonts in the repository, never from
-whatever a machine happens to have installed."""
+the page is right-to-left for ur/sd/ps). The PDF fonts are those of common/pdf.py (static/fonts/pdf),
+never whatever a machine happens to have installed; `font_faces` and `font_paths` below are the web
+fonts the offline packs carry for their index.html."""
 
 import hashlib
-import logging
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from common.pdf import pdf_font_context, pdf_render
 from curriculum.models import Module
-
-# WeasyPrint reports every layout step and fontTools every woff2 it unpacks at INFO: noise in the
-# worker log for each handout.
-for _name in ("weasyprint", "weasyprint.progress", "fontTools"):
-    logging.getLogger(_name).setLevel(logging.WARNING)
 
 FONT_FILES = {
     "nastaliq": ("Noto Nastaliq Urdu", "noto-nastaliq-urdu-arabic-{weight}-normal.woff2"),
@@ -25,8 +20,8 @@ FONT_FILES = {
 
 
 def font_faces(*, base: str | None = None) -> list[dict]:
-    """@font-face entries for the shipped fonts. `base` is a relative folder (offline packs);
-    without it, absolute file URLs for WeasyPrint."""
+    """@font-face entries for the web fonts. `base` is a relative folder (offline packs); without it,
+    absolute file URLs."""
     faces = []
     for family, pattern in FONT_FILES.values():
         for weight in (400, 700):
@@ -47,6 +42,7 @@ def handout_html(module: Module, language: str) -> str:
     """The handout uses the module's text in exactly this language: no mixing of languages."""
     chain = [language]
     with translation.override(language):
+        direction = "rtl" if translation.get_language_bidi() else "ltr"
         return render_to_string(
             "curriculum/handout_pdf.html",
             {
@@ -54,9 +50,8 @@ def handout_html(module: Module, language: str) -> str:
                 "language": language,
                 "content_chain": chain,
                 "cards": list(module.cards.all()),
-                "font_faces": font_faces(),
-                "font_family": settings.LANGUAGE_FONTS.get(language),
-                "direction": "rtl" if translation.get_language_bidi() else "ltr",
+                "direction": direction,
+                **pdf_font_context(direction=direction),
             },
         )
 
@@ -66,9 +61,7 @@ def handout_fingerprint(html: str) -> str:
 
 
 def pdf_from_html(html: str) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return pdf_render(html)
 
 
 def handout_pdf(module: Module, language: str) -> bytes:

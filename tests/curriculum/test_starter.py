@@ -83,7 +83,7 @@ def test_loading_twice_changes_nothing_and_keeps_edits():
     assert Module.objects.get(pk=module.pk).title_ur == "ترمیم شدہ"
 
 
-@pytest.mark.parametrize(("language", "font"), [("ur", "Noto Nastaliq Urdu"), ("sd", "Noto Naskh Arabic")])
+@pytest.mark.parametrize(("language", "font"), [("ur", "Hifazat Naskh"), ("sd", "Hifazat Naskh")])
 def test_handout_pdf_is_generated_with_the_shipped_arabic_script_font(language, font):
     starter_curriculum_load(with_handouts=False)
     module = Module.objects.prefetch_related("cards").get(slug="fake-payments-and-otp-theft")
