@@ -294,6 +294,35 @@ WHITENOISE_AUTOREFRESH = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 
+# Media on S3-compatible object storage (MinIO, Ceph, AWS S3, ...) when S3_BUCKET is set, so every web
+# node and worker reads the same evidence, materials, handouts and offline packs (docs/scaling.md).
+# Unset: MEDIA_ROOT on local disk, the embedded default (one machine only). Credentials come from
+# boto3's usual chain: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or the machine's role.
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+if S3_BUCKET:
+    _s3_endpoint = os.environ.get("S3_ENDPOINT_URL", "")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": _s3_endpoint or None,
+            "region_name": os.environ.get("S3_REGION", "") or None,
+            # A key prefix, for a bucket shared with something else.
+            "location": os.environ.get("S3_PREFIX", ""),
+            # MinIO and most self-hosted stores answer on one host name: bucket in the path.
+            "addressing_style": "path" if _s3_endpoint else None,
+            "signature_version": "s3v4",
+            # The bucket stays private: every file is served through a view that checks access (and
+            # decrypts evidence), never from a bucket URL. No ACL is sent; the bucket's policy rules.
+            "default_acl": None,
+            "querystring_auth": True,
+            # Two uploads may want the same name ("upload.pdf" of one module): never overwrite, as on disk.
+            "file_overwrite": False,
+            # A file read back (a download, a pack build) spills to a temporary file past this size.
+            "max_memory_size": 4 * 1024 * 1024,
+        },
+    }
+
 # --- Confidential reports (incidents/, docs/incidents.md) -----------------------------------------
 
 # Closed cases are purged (content, files, messages) this many days after closing; counts stay.

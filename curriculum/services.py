@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from common.storage import stored_file_delete
 from curriculum.models import Material, MaterialDownloadCount, Module, OfflinePack, TranslationStatus
 from curriculum.uploads import CheckedFile, material_file_check
 
@@ -86,8 +87,9 @@ def handout_generate(*, module: Module, language: str) -> Material:
     ).first()
     if material is None:
         material = Material(module=module, language=language, kind=Material.Kind.HANDOUT, generated=True)
-    if material.file:
-        material.file.delete(save=False)
+    # The old PDF goes only once the new one is saved and committed: until then the row points to a
+    # file that exists, on whichever node or bucket reads it.
+    old_file = material.file.name if material.file else ""
     material.title = translated(module, "title", [language]) or module.title_en
     material.content_type = "application/pdf"
     material.extension = "pdf"
@@ -96,6 +98,9 @@ def handout_generate(*, module: Module, language: str) -> Material:
     material.source_fingerprint = handout_fingerprint(html)
     material.file.save("handout.pdf", ContentFile(pdf), save=False)
     material.save()
+    if old_file and old_file != material.file.name:
+        storage = material.file.storage
+        transaction.on_commit(lambda: stored_file_delete(name=old_file, storage=storage))
     return material
 
 
@@ -262,7 +267,7 @@ def pack_build(*, pack_id: int) -> OfflinePack:
                 pack.save()
                 if old_file and old_file != pack.file.name:
                     storage = pack.file.storage
-                    transaction.on_commit(lambda: storage.delete(old_file))
+                    transaction.on_commit(lambda: stored_file_delete(name=old_file, storage=storage))
     except Exception as error:
         logger.exception("offline pack %s failed", pack_id)
         OfflinePack.objects.filter(pk=pack_id).update(

@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from common.storage import stored_file_delete
 from incidents import receipts
 from incidents.crypto import encrypt_bytes, rotate_bytes
 from incidents.models import (
@@ -221,9 +222,10 @@ def case_export_record(*, case: Case, actor) -> None:
 
 
 def _case_destroy(case: Case) -> None:
-    names = list(Evidence.objects.filter(case=case).values_list("file", flat=True))
+    names = [name for name in Evidence.objects.filter(case=case).values_list("file", flat=True) if name]
     case.delete()
-    transaction.on_commit(lambda: [default_storage.delete(name) for name in names if name])
+    # After commit, and a storage failure then is only logged: the orphan sweep removes what is left.
+    transaction.on_commit(lambda: [stored_file_delete(name=name) for name in names])
 
 
 @transaction.atomic
@@ -360,10 +362,13 @@ def encryption_rotate() -> dict[str, int]:
         with default_storage.open(name, "rb") as handle:
             token = handle.read()
         rotated = rotate_bytes(token)
+        # Written under a new name first and switched over, then the old one removed: a write that
+        # fails (disk full, object store down) leaves the old ciphertext in place, never no file.
+        saved = default_storage.save(
+            evidence.file.field.generate_filename(evidence, "evidence"), ContentFile(rotated)
+        )
+        Evidence.objects.filter(pk=evidence.pk).update(file=saved)
         default_storage.delete(name)
-        saved = default_storage.save(name, ContentFile(rotated))
-        if saved != name:
-            Evidence.objects.filter(pk=evidence.pk).update(file=saved)
         files += 1
     counts["files"] = files
     return counts

@@ -194,6 +194,10 @@ def test_keys_rotate_with_the_management_command(settings, tmp_path):
 
     assert evidence.name == "a.pdf"
     assert decrypt_bytes((settings.MEDIA_ROOT / evidence.file.name).read_bytes()) == b"%PDF-1 z"
+    # Rewritten under a new name, the old ciphertext removed: one file per evidence.
+    assert [path.name for path in (settings.MEDIA_ROOT / "incidents").iterdir()] == [
+        evidence.file.name.removeprefix("incidents/")
+    ]
 
 
 def test_field_encryption_keys_are_not_the_secret_key():
