@@ -37,7 +37,8 @@ S3_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "test
 PASSWORD = "a long admin passphrase"
 EVIDENCE_PDF = b"%PDF-1.4\n% a screenshot of the scam, saved as PDF\n%%EOF\n"
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: categories and topics come from data migrations, which a flush empties.
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def free_port() -> int:

@@ -117,3 +117,19 @@ def test_a_case_deleted_while_the_bucket_is_down_is_gone_and_its_file_is_swept_l
     assert stored.exists()
     assert services.evidence_orphans_remove(now=timezone.now() + datetime.timedelta(hours=2)) == 1
     assert not stored.exists()
+
+
+def test_docker_compose_runs_two_web_replicas_on_one_port_with_media_in_minio():
+    compose = (ROOT / "docker-compose.yml").read_text()
+    web = compose[compose.index("\n  web:\n") : compose.index("\n  proxy:\n")]
+    assert "replicas: 2" in web and "ports:" not in web  # reached only through the proxy
+    assert "S3_BUCKET: ${S3_BUCKET:-hifazat-media}" in compose
+    assert "S3_ENDPOINT_URL: ${S3_ENDPOINT_URL:-http://minio:9000}" in compose
+    assert "MEDIA_ROOT" not in compose  # no media on a replica's own disk
+    assert 'mc anonymous set none "hifazat/$$S3_BUCKET"' in compose  # the bucket stays private
+    nginx = (ROOT / "deploy" / "nginx.conf").read_text()
+    assert "server web:8000" in nginx
+    # Evidence is plaintext until the app encrypts it: the proxy never spools bodies to its disk.
+    assert "proxy_request_buffering off;" in nginx and "proxy_max_temp_file_size 0;" in nginx
+    # Transparent: TRUSTED_PROXY_HOPS keeps counting only the TLS proxy in front.
+    assert "proxy_set_header X-Forwarded-For $http_x_forwarded_for;" in nginx
