@@ -115,7 +115,7 @@ MIDDLEWARE = [
     # Compresses pages, and static files when whitenoise has no pre-compressed copy (`make run`, which
     # serves from the source folders); skips a response whitenoise already sent as .br/.gz. Django's
     # gzip pads each response against BREACH, and CSRF tokens are masked per response.
-    "django.middleware.gzip.GZipMiddleware",
+    "common.compression.TextGZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
