@@ -81,6 +81,8 @@ def production_server(settings, tmp_path, seed_data):  # noqa: F811 - pytest fix
     overrides = {
         conn.alias: conn for conn in connections.all() if conn.vendor == "sqlite" and conn.is_in_memory_db()
     }
+    for connection in overrides.values():
+        connection.inc_thread_sharing()  # SQLite in memory: the server's threads use this connection
     thread = LiveServerThread("127.0.0.1", static_handler, connections_override=overrides, port=0)
     thread.daemon = True
     thread.start()
@@ -89,6 +91,8 @@ def production_server(settings, tmp_path, seed_data):  # noqa: F811 - pytest fix
         raise thread.error
     yield f"http://127.0.0.1:{thread.port}", recorders[0]
     thread.terminate()
+    for connection in overrides.values():
+        connection.dec_thread_sharing()
     cache.clear()
 
 
