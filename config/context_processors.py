@@ -29,6 +29,8 @@ def site(request: HttpRequest) -> dict:
     """What every page's frame needs: site name, navigation, and the web font of the page language."""
     return {
         "SITE_NAME": settings.SITE_NAME,
-        "page_font": settings.LANGUAGE_FONTS.get(translation.get_language()),
+        "page_font_file": settings.WEB_FONT_FILES.get(
+            settings.LANGUAGE_FONTS.get(translation.get_language())
+        ),
         "main_navigation": _navigation(request),
     }

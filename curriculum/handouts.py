@@ -24,13 +24,13 @@ def font_faces(*, base: str | None = None) -> list[dict]:
     absolute file URLs."""
     faces = []
     for family, pattern in FONT_FILES.values():
-        for weight in (400, 700):
-            name = pattern.format(weight=weight)
-            if base is not None:
-                url = f"{base}/{name}"
-            else:
-                url = Path(finders.find(f"fonts/{name}")).as_uri()
-            faces.append({"family": family, "weight": weight, "url": url, "name": name})
+        # One file per family, as on the site (static/css/hifazat.css): bold is synthesised from it.
+        name = pattern.format(weight=400)
+        if base is not None:
+            url = f"{base}/{name}"
+        else:
+            url = Path(finders.find(f"fonts/{name}")).as_uri()
+        faces.append({"family": family, "weight": 400, "url": url, "name": name})
     return faces
 
 

@@ -3,6 +3,7 @@ share. index.html is printable and self-contained (its CSS and fonts are inside 
 fetched from a network); materials sit in materials/<language>/."""
 
 import hashlib
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ from curriculum.handouts import font_faces, font_paths
 from curriculum.models import Module
 
 # Bump when what a pack contains changes shape, so every pack is rebuilt once.
-PACK_FORMAT = "2"
+PACK_FORMAT = "3"
 
 
 def pack_fingerprint(module: Module, language: str) -> str:
@@ -39,7 +40,8 @@ def _stylesheet() -> str:
     )
     css = [faces]
     for name in ("css/hifazat.css", "curriculum/curriculum.css"):
-        css.append(Path(finders.find(name)).read_text())
+        # The site's own @font-face rules point at ../fonts/, outside the pack: the pack's come first.
+        css.append(re.sub(r"@font-face\s*\{[^}]*\}", "", Path(finders.find(name)).read_text()))
     return "\n".join(css)
 
 

@@ -64,22 +64,29 @@ def test_language_switcher_is_on_the_page_with_every_language(client):
 
 
 @pytest.mark.parametrize(
-    ("language", "font_css", "absent"),
+    ("language", "font", "absent"),
     [
-        ("ur", "fonts-nastaliq.css", "fonts-naskh.css"),
-        ("sd", "fonts-naskh.css", "fonts-nastaliq.css"),
-        ("ps", "fonts-naskh.css", "fonts-nastaliq.css"),
+        ("ur", "noto-nastaliq-urdu", "noto-naskh-arabic"),
+        ("sd", "noto-naskh-arabic", "noto-nastaliq-urdu"),
+        ("ps", "noto-naskh-arabic", "noto-nastaliq-urdu"),
     ],
 )
-def test_each_language_loads_only_its_own_font(client, language, font_css, absent):
+def test_each_language_preloads_only_its_own_font(client, language, font, absent):
     html = client.get(f"/{language}/").content.decode()
-    assert font_css in html
+    assert html.count('rel="preload"') == 1
+    assert (
+        f'<link rel="preload" href="/static/fonts/{font}-arabic-400-normal.woff2" as="font" type="font/woff2" crossorigin>'
+        in html
+    )
     assert absent not in html
+    # One stylesheet, the same for every language (the fonts' rules are inside it).
+    assert html.count('rel="stylesheet"') == 1
 
 
 def test_english_loads_no_web_font(client):
     html = client.get("/en/").content.decode()
-    assert "fonts-" not in html
+    assert "woff2" not in html
+    assert 'rel="preload"' not in html
 
 
 @pytest.mark.parametrize("language", ["ur", "sd", "ps"])

@@ -33,6 +33,10 @@ MODULES_USED = Prefetch("modules", queryset=Module.objects.order_by("topic__posi
 
 PUBLIC_LIST = "workshops:public-list"
 PUBLIC_LIST_SECONDS = 120
+# The rendered questions of a workshop's quiz page (empty form) per language, retired when a module,
+# question or answer changes or the workshop's modules do (workshops/apps.py).
+QUIZ_QUESTIONS = "workshops:quiz-questions"
+QUIZ_QUESTIONS_SECONDS = 300
 
 
 def public_workshops(*, filters: PublicFilters | None = None):

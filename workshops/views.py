@@ -756,6 +756,12 @@ def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
     context = {"workshop": workshop, "stage": QuizStage(stage)}
     if not selectors.quiz_is_open(workshop=workshop, stage=stage):
         return render(request, "workshops/quiz_closed.html", context)
+    # The empty form is the same for everyone at this workshop in a language, and drawing its radio
+    # buttons was half of the page's time, the three queries of the quizzes most of the rest
+    # (docs/performance.md): a class opening the page at once reads it from the cache.
+    questions_key = fragment_key(selectors.QUIZ_QUESTIONS, str(workshop.pk), language)
+    if request.method != "POST" and (questions_html := cache.get(questions_key)) is not None:
+        return render(request, "workshops/quiz.html", {**context, "questions_html": questions_html})
     quizzes = selectors.workshop_quizzes(workshop=workshop, language=language)
     if not quizzes:
         raise Http404
@@ -763,7 +769,13 @@ def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
     attempt = ratelimit.attempt(ratelimit.quiz_limit(workshop.pk, stage), request) if form.is_bound else None
     if attempt and not attempt.allowed:
         notice = _("Too many answers came from this connection. Please try again in an hour.")
-        return render(request, "workshops/quiz.html", {**context, "form": form, "notice": notice}, status=429)
+        questions_html = render_to_string("workshops/_quiz_questions.html", {"form": form}, request=request)
+        return render(
+            request,
+            "workshops/quiz.html",
+            {**context, "form": form, "notice": notice, "questions_html": questions_html},
+            status=429,
+        )
     if request.method == "POST" and form.is_valid():
         try:
             marks = services.quiz_response_submit(
@@ -775,7 +787,10 @@ def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "workshops/quiz_thanks.html", {**context, "marks": marks})
     if attempt:
         attempt.refund()  # answers to correct are not answers sent
-    return render(request, "workshops/quiz.html", {**context, "form": form})
+    questions_html = render_to_string("workshops/_quiz_questions.html", {"form": form}, request=request)
+    if not form.is_bound:
+        cache.set(questions_key, questions_html, selectors.QUIZ_QUESTIONS_SECONDS)
+    return render(request, "workshops/quiz.html", {**context, "form": form, "questions_html": questions_html})
 
 
 @login_required
