@@ -217,7 +217,7 @@ def two_nodes(processes, s3, tmp_path):
     return node_a, node_b
 
 
-def test_what_one_node_makes_the_other_serves(two_nodes, s3, processes, tmp_path):
+def test_what_one_node_makes_the_other_serves(seeded, two_nodes, s3, processes, tmp_path):
     import requests
 
     node_a, node_b = two_nodes

@@ -12,7 +12,11 @@ register = template.Library()
 
 @register.filter
 def impact_cell(value):
-    """A table cell: figures isolated left-to-right, suppressed counts said in words."""
+    """A table cell: figures as they are, suppressed counts said in words.
+
+    A cell holding only digits (with grouping commas or a decimal point) reads left to right in a
+    right-to-left page without help; only a minus sign would jump to the other side, so negative
+    figures alone are isolated. Saves ~17 bytes on each of the dashboard's hundreds of cells."""
     if value is None:
         return format_html('<span class="suppressed">{}</span>', _("fewer than 5"))
     if value is WITHHELD:
@@ -21,9 +25,8 @@ def impact_cell(value):
         return _("Yes") if value else "—"
     if isinstance(value, (int, float)):
         decimals = 0 if float(value).is_integer() else 1
-        return format_html(
-            '<bdi dir="ltr">{}</bdi>', number_format(value, decimal_pos=decimals, force_grouping=True)
-        )
+        text = number_format(value, decimal_pos=decimals, force_grouping=True)
+        return format_html('<bdi dir="ltr">{}</bdi>', text) if value < 0 else text
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value
