@@ -120,7 +120,9 @@ def test_following_up_is_refused_for_a_minute_and_the_code_kept(own_redis, clien
 
 
 @pytest.mark.django_db(transaction=True)
-def test_registering_and_applying_work_with_redis_and_the_broker_stopped(broker_down, client, settings):
+def test_registering_and_applying_work_with_redis_and_the_broker_stopped(
+    broker_down, client, settings, caplog
+):
     settings.WORKSHOP_REGISTRATIONS_PER_HOUR = 2
     workshop = WorkshopFactory()
     broker_down.stop()
@@ -132,6 +134,7 @@ def test_registering_and_applying_work_with_redis_and_the_broker_stopped(broker_
     assert response.status_code == 302
     assert response["Location"] == f"/ur/workshops/{workshop.pk}/registered/"
     assert Registration.objects.filter(workshop=workshop, phone="+923001234567").exists()
+    assert "was not queued: the broker is unreachable" in caplog.text
     # The per-workshop limit still holds, counted in the database.
     for number in ("03001234568", "03001234569"):
         client.post(
