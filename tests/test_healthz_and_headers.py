@@ -10,7 +10,12 @@ def test_healthz_reports_database_and_broker(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     # No worker has run the heartbeat in a test: said in the body, without failing the liveness check.
-    assert json.loads(response.content) == {"database": "ok", "broker": "ok", "encryption": "ok", "worker": "stale"}
+    assert json.loads(response.content) == {
+        "database": "ok",
+        "broker": "ok",
+        "encryption": "ok",
+        "worker": "stale",
+    }
     assert "no-cache" in response["Cache-Control"]
 
 
