@@ -65,8 +65,12 @@ def _carried_fields(request: HttpRequest) -> list[tuple[str, str]]:
 def unavailable_response(request: HttpRequest) -> HttpResponse:
     """The 503 page. Rendered without context processors or the session (they need the database)."""
     fields = _carried_fields(request)
+    match = getattr(request, "resolver_match", None)
     context = {
         "fields": fields,
+        # Back finds the form filled in only where the form page was reached by a link; the report
+        # pages are reached by POST and never stored (no-store), so Back cannot show them again.
+        "offer_back": match is not None and match.namespace != "incidents",
         "files_sent": request.method == "POST" and bool(getattr(request, "_files", None)),
         "action": request.get_full_path(),
         "page_font": settings.LANGUAGE_FONTS.get(translation.get_language()),

@@ -102,3 +102,42 @@ def broker_down(own_redis):
         app.conf.broker_url, app.conf.broker_transport_options = saved
         app._pool = None
         app.amqp._producer_pool = None
+
+
+def admin_connection():
+    """A superuser connection outside Django's, to change or kill what Django's sessions see."""
+    import psycopg2
+    from django.db import connection
+
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    params["dbname"] = "postgres"
+    admin = psycopg2.connect(**params)
+    admin.autocommit = True
+    return admin
+
+
+@pytest.fixture
+def read_only_database():
+    """`ALTER DATABASE ... SET default_transaction_read_only`: sessions opened after it refuse writes."""
+    from django.db import connection
+
+    name = connection.settings_dict["NAME"]
+    admin = admin_connection()
+
+    class Switch:
+        def on(self):
+            with admin.cursor() as cursor:
+                cursor.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+
+        def off(self):
+            with admin.cursor() as cursor:
+                cursor.execute(f'ALTER DATABASE "{name}" RESET default_transaction_read_only')
+
+    switch = Switch()
+    try:
+        yield switch
+    finally:
+        switch.off()
+        admin.close()
+        connection.close()

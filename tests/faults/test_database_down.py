@@ -4,13 +4,13 @@ was typed where the browser can send it again, and a write that works as soon as
 import html as html_lib
 import re
 
-import psycopg2
 import pytest
 from django.db import OperationalError, close_old_connections, connection
 from django.test import Client, RequestFactory
 from django.utils import translation
 
 from incidents.models import Case
+from tests.faults.conftest import admin_connection
 from tests.faults.test_redis_down import report_data
 from tests.workshops.factories import WorkshopFactory
 from workshops.models import Registration
@@ -26,39 +26,6 @@ def resend(client: Client, page) -> object:
     for name, value in re.findall(r'<input type="hidden" name="([^"]*)" value="([^"]*)">', content):
         fields.setdefault(html_lib.unescape(name), []).append(html_lib.unescape(value))
     return client.post(action, fields)
-
-
-def _admin_connection():
-    params = connection.get_connection_params()
-    params.pop("cursor_factory", None)
-    params["dbname"] = "postgres"
-    admin = psycopg2.connect(**params)
-    admin.autocommit = True
-    return admin
-
-
-@pytest.fixture
-def read_only_database():
-    """`ALTER DATABASE ... SET default_transaction_read_only`: sessions opened after it refuse writes."""
-    name = connection.settings_dict["NAME"]
-    admin = _admin_connection()
-
-    class Switch:
-        def on(self):
-            with admin.cursor() as cursor:
-                cursor.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
-
-        def off(self):
-            with admin.cursor() as cursor:
-                cursor.execute(f'ALTER DATABASE "{name}" RESET default_transaction_read_only')
-
-    switch = Switch()
-    try:
-        yield switch
-    finally:
-        switch.off()
-        admin.close()
-        connection.close()
 
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -91,6 +58,8 @@ def test_a_write_refused_answers_503_with_the_form_kept_then_succeeds_when_sent_
     assert 'value="ثناء بلوچ"' in content and 'value="03001234567"' in content
     with translation.override("ur"):
         assert translation.gettext("Send again") in content
+        back = "You can also go back in your browser: the form there still holds what you typed."
+        assert translation.gettext(back) in content
     accept_writes()
     again = resend(client, page)
     assert again.status_code == 302
@@ -121,6 +90,9 @@ def test_a_report_sent_while_read_only_is_kept_on_a_503_page_and_sent_again(
         assert translation.gettext("Please try again in a minute") in content
         assert translation.gettext("Send again") in content
     assert html_lib.escape(NARRATIVE) in content  # the text is in the page, ready to be sent again
+    with translation.override("ur"):  # a report form is never stored: Back could not show it again
+        back = "You can also go back in your browser: the form there still holds what you typed."
+        assert translation.gettext(back) != back and translation.gettext(back) not in content
     assert Case.objects.count() == 0
 
     read_only_database.off()
@@ -180,7 +152,7 @@ def test_a_killed_connection_costs_one_503_and_the_form_is_sent_again_once(clien
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         (pid,) = cursor.fetchone()
-    admin = _admin_connection()
+    admin = admin_connection()
     with admin.cursor() as cursor:
         cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
     admin.close()
