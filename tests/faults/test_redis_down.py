@@ -162,3 +162,37 @@ def test_no_address_reaches_redis_from_any_limit(own_redis, settings):
     keys = [key.decode() for key in redis.Redis.from_url(own_redis.url).keys("*")]
     assert any("allauth" in key for key in keys) and any(":rl:report-submit:" in key for key in keys)
     assert not [key for key in keys if re.search(r"203\.0\.113|sana@", key)]
+
+
+@pytest.mark.postgres  # threads on SQLite's in-memory test database lock each other's tables
+@pytest.mark.django_db(transaction=True)
+def test_thirty_simultaneous_attempts_counted_in_the_database_let_exactly_the_limit_through(own_redis):
+    """The database's count is as atomic as Redis's: one upsert per attempt, each its own number."""
+    import threading
+
+    from django.db import connection
+
+    from common import ratelimit
+
+    own_redis.stop()
+    limit = ratelimit.Limit("fault-probe", 8, 3600)
+    start = threading.Barrier(30)
+    allowed: list[bool] = []
+    lock = threading.Lock()
+
+    def attempt() -> None:
+        start.wait()
+        try:
+            outcome = ratelimit.attempt_for(limit, ratelimit.fingerprint("one-connection"))
+        finally:
+            connection.close()
+        with lock:
+            allowed.append(outcome.allowed)
+
+    threads = [threading.Thread(target=attempt) for _ in range(30)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(allowed) == [False] * 22 + [True] * 8
+    assert RateLimitCounter.objects.get().count == 30
