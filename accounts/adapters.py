@@ -35,9 +35,12 @@ class AccountAdapter(DefaultAccountAdapter):
         allauth's own counter reads and writes a list under a lock made of the cache's `add`, which the
         file cache of the embedded default cannot make atomic, and keys on the (truncated) address;
         the shared helper increments atomically and keys on HMACs only. A successful sign-in gives
-        its attempts back (allauth calls rollback()), so only failures add up.
+        its attempts back (allauth calls rollback()), so only failures add up. While Redis is down the
+        attempts count in the database: staff keep signing in, and guessing stays limited.
         """
-        limit = ratelimit.Limit("sign-in", settings.SIGN_IN_FAILURES_PER_15_MINUTES, 15 * 60)
+        limit = ratelimit.Limit(
+            "sign-in", settings.SIGN_IN_FAILURES_PER_15_MINUTES, 15 * 60, when_cache_down=ratelimit.DATABASE
+        )
         login = str(credentials.get("email", credentials.get("username", ""))).strip().lower()
         attempts = [
             ratelimit.attempt(limit, request),

@@ -1,18 +1,27 @@
-"""The embedded default's cache: Django's file cache with `add` and `incr` atomic across processes.
+"""Cache backends: the embedded default's file cache with atomic counters, and Redis that fails soft.
+
+The embedded default's cache is Django's file cache with `add` and `incr` atomic across processes.
 
 Django's FileBasedCache implements `add` as has_key-then-set and `incr` as get-then-set, so two
 processes (or threads) counting at once both read 3 and both write 4: rate limits leak under
 concurrency. Here both run under one exclusive lock file (flock) shared by every process using the
 folder, and `incr` keeps the entry's expiry instead of resetting it. Redis needs none of this.
+
+With Redis, a stopped or unreachable server must not turn pages into errors (docs/faults.md):
+RedisCache answers like an empty cache, StrictRedisCache (rate limits) raises CacheUnavailable.
 """
 
+import logging
 import os
 import pickle
 import tempfile
+import threading
+import time
 import zlib
 from contextlib import contextmanager
 
 from django.core.cache.backends import filebased
+from django.core.cache.backends import redis as redis_backend
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.files import locks
 from django.core.files.move import file_move_safe
@@ -59,3 +68,107 @@ class FileBasedCache(filebased.FileBasedCache):
                 if not renamed:
                     os.remove(tmp_path)
             return value
+
+
+# --- Redis -----------------------------------------------------------------------------------------
+
+logger = logging.getLogger("hifazat.cache")
+
+
+class CacheUnavailable(Exception):
+    """The cache server did not answer (StrictRedisCache); callers decide what that means."""
+
+
+# Per process and server: when Redis last failed. For a short while after a failure nobody waits
+# on it again (a page asks the cache several times; a host that has gone away costs a timeout each).
+_down_until: dict[str, float] = {}
+_down_lock = threading.Lock()
+
+
+class RedisCache(redis_backend.RedisCache):
+    """Django's Redis cache that answers like an empty cache when Redis is down.
+
+    Page fragments, cached figures and form choices are only ever a shortcut: with Redis stopped or
+    unreachable a read is a miss (the page is computed), a write is dropped, `add` succeeds (so a
+    lock someone takes in the cache, allauth's, does not spin) and `incr` raises ValueError as for a
+    missing key. Short timeouts and a single retry (a pooled connection Redis closed on restart is
+    retried once), then `RETRY_AFTER_SECONDS` without trying. Rate limits must know the difference
+    between "no count" and "no cache": they use StrictRedisCache (the `ratelimit` alias).
+    """
+
+    RETRY_AFTER_SECONDS = 2.0
+    forgiving = True
+
+    def __init__(self, server, params):
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
+
+        options = dict(params.get("OPTIONS") or {})
+        options.setdefault("socket_connect_timeout", 1)
+        options.setdefault("socket_timeout", 1)
+        options.setdefault("retry", Retry(NoBackoff(), 1))
+        super().__init__(server, {**params, "OPTIONS": options})
+        self._location = server if isinstance(server, str) else ",".join(server)
+
+    def _call(self, name, fallback, *args, **kwargs):
+        from redis.exceptions import RedisError
+
+        if _down_until.get(self._location, 0) > time.monotonic():
+            return self._unavailable(name, fallback)
+        try:
+            return getattr(super(), name)(*args, **kwargs)
+        except RedisError as error:
+            with _down_lock:
+                if _down_until.get(self._location, 0) <= time.monotonic():
+                    # The error's class only: its text can carry a key, and keys can carry HMACs.
+                    logger.warning(
+                        "Redis cache unavailable (%s); pages are computed without it", type(error).__name__
+                    )
+                _down_until[self._location] = time.monotonic() + self.RETRY_AFTER_SECONDS
+            return self._unavailable(name, fallback)
+
+    def _unavailable(self, name, fallback):
+        if not self.forgiving:
+            raise CacheUnavailable(name)
+        if isinstance(fallback, BaseException):
+            raise fallback
+        return fallback
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("add", True, key, value, timeout, version)
+
+    def get(self, key, default=None, version=None):
+        return self._call("get", default, key, default, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set", None, key, value, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("touch", False, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._call("delete", False, key, version)
+
+    def get_many(self, keys, version=None):
+        return self._call("get_many", {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._call("has_key", False, key, version)
+
+    def incr(self, key, delta=1, version=None):
+        return self._call("incr", ValueError(f"Key '{key}' not found"), key, delta, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set_many", list(data), data, timeout, version)
+
+    def delete_many(self, keys, version=None):
+        return self._call("delete_many", None, keys, version)
+
+    def clear(self):
+        return self._call("clear", False)
+
+
+class StrictRedisCache(RedisCache):
+    """The same server and timeouts, but a failure raises CacheUnavailable (rate limits decide)."""
+
+    forgiving = False

@@ -17,22 +17,51 @@ at sign-in) key on an HMAC of that too. Only HMACs appear in cache keys, with th
 address itself is read from REMOTE_ADDR and never logged, stored or put in a cache key.
 
 Both caches count atomically: Redis (SET NX, INCRBY) and the embedded default's file cache
-(common.cache_backends.FileBasedCache locks add and incr across processes).
+(common.cache_backends.FileBasedCache locks add and incr across processes). Counters live in the
+`ratelimit` cache alias, which raises when Redis is unreachable instead of answering like an empty
+cache. Each limit then says what happens (`Limit.when_cache_down`): DATABASE counts the window in the
+database (common.models.RateLimitCounter: one atomic upsert, the same HMAC key, deleted once the window
+has passed), REFUSE refuses the attempt (`Attempt.unavailable`) and the view says "try again in a
+minute" while keeping the form. Which limit does which, and why: docs/faults.md.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import hmac
 import ipaddress
+import logging
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+
+from common.cache_backends import CacheUnavailable
 
 PREFIX = "rl"
+# What a limit does while its cache cannot be reached.
+DATABASE = "database"
+REFUSE = "refuse"
+# Where an attempt was counted.
+CACHE = "cache"
+NOWHERE = "nowhere"
+
+# Shown (with status 503 and the form as it was typed) when a REFUSE limit cannot count.
+UNAVAILABLE_MESSAGE = gettext_lazy(
+    "We cannot accept this for a moment. Nothing you typed is lost: please try again in a minute."
+)
+RETRY_AFTER_SECONDS = 60
+
+logger = logging.getLogger("hifazat.ratelimit")
+
+
+def _cache():
+    return caches["ratelimit"]
 
 
 @dataclass(frozen=True)
@@ -40,25 +69,42 @@ class Limit:
     scope: str
     attempts: int
     window_seconds: int
+    # DATABASE or REFUSE: what happens while the cache (Redis) cannot be reached (docs/faults.md).
+    when_cache_down: str = DATABASE
 
 
 @dataclass
 class Attempt:
-    """One counted attempt: `allowed` says whether it fits the limit."""
+    """One counted attempt: `allowed` says whether it fits the limit; `unavailable`, that it could
+    not be counted at all (the cache is down and the limit refuses rather than count elsewhere)."""
 
     key: str
     count: int
     limit: Limit
+    store: str = CACHE
+
+    @property
+    def unavailable(self) -> bool:
+        return self.store == NOWHERE
 
     @property
     def allowed(self) -> bool:
-        return self.count <= self.limit.attempts
+        return not self.unavailable and self.count <= self.limit.attempts
 
     def refund(self) -> None:
         """Give the attempt back (it should not count). Safe to call twice only if counted twice."""
+        if self.store == DATABASE:
+            from common.services import rate_limit_counter_decrement
+
+            rate_limit_counter_decrement(key=self.key)
+            return
+        if self.store != CACHE:
+            return
         try:
-            cache.decr(self.key)
+            _cache().decr(self.key)
         except ValueError:  # the window ended meanwhile: nothing left to give back
+            pass
+        except CacheUnavailable:  # gone since it counted: the window is lost anyway
             pass
 
     # allauth calls rollback() on the usage it stored when a sign-in succeeds.
@@ -91,18 +137,33 @@ def client_fingerprint(request: HttpRequest) -> str:
     return fingerprint(masked_address(request.META.get("REMOTE_ADDR", "")))
 
 
+def _count_in_cache(key: str, limit: Limit) -> int:
+    cache = _cache()
+    # A little longer than the window, so the counter outlives any request that counted in it.
+    if cache.add(key, 1, timeout=limit.window_seconds + 60):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr: this attempt opens a new counter
+        return 1 if cache.add(key, 1, timeout=limit.window_seconds + 60) else cache.incr(key)
+
+
 def attempt_for(limit: Limit, subject: str) -> Attempt:
     """Count one attempt of `subject` (already an HMAC) against `limit`."""
     window = int(time.time() // limit.window_seconds)
     key = f"{PREFIX}:{limit.scope}:{window}:{subject}"
-    # A little longer than the window, so the counter outlives any request that counted in it.
-    if cache.add(key, 1, timeout=limit.window_seconds + 60):
-        return Attempt(key=key, count=1, limit=limit)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr: this attempt opens a new counter
-        count = 1 if cache.add(key, 1, timeout=limit.window_seconds + 60) else cache.incr(key)
-    return Attempt(key=key, count=count, limit=limit)
+        return Attempt(key=key, count=_count_in_cache(key, limit), limit=limit)
+    except CacheUnavailable:
+        pass
+    if limit.when_cache_down == REFUSE:
+        logger.warning("Rate limit %s refused an attempt: its cache is unavailable", limit.scope)
+        return Attempt(key=key, count=0, limit=limit, store=NOWHERE)
+    from common.services import rate_limit_counter_increment
+
+    expires_at = timezone.now() + datetime.timedelta(seconds=limit.window_seconds + 60)
+    count = rate_limit_counter_increment(key=key, expires_at=expires_at)
+    return Attempt(key=key, count=count, limit=limit, store=DATABASE)
 
 
 def attempt(limit: Limit, request: HttpRequest) -> Attempt:

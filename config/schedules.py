@@ -3,6 +3,9 @@
 from celery.schedules import crontab
 
 BEAT_SCHEDULE: dict[str, dict] = {
+    # A worker stamps the time it took this task; /healthz/worker turns stale when none has for
+    # WORKER_HEARTBEAT_STALE_MINUTES (docs/faults.md).
+    "worker-heartbeat": {"task": "common.tasks.worker_heartbeat_task", "schedule": 60.0},
     # Finds due reminders by database query and queues them; also requeues lost or failed sends.
     "notifications-scan": {"task": "notifications.tasks.reminders_scan_task", "schedule": 60.0},
     # incidents: alert handlers about cases nobody acknowledged; purge closed cases past retention.

@@ -2,7 +2,7 @@
 
 Two modes:
 - the embedded default (no environment at all): SQLite, kombu's filesystem broker, console email,
-  DEBUG on, generated development keys. `make run` uses it.
+  development keys; DEBUG only with DJANGO_DEBUG=1. `make run` uses it.
 - production (HIFAZAT_ENV=production): refuses to start without its secrets.
 """
 
@@ -49,7 +49,9 @@ def required_in_production(name: str, development_default: str) -> str:
 # --- Core -----------------------------------------------------------------------------------------
 
 SECRET_KEY = required_in_production("SECRET_KEY", "development-only-insecure-key-never-use-in-production")
-DEBUG = env_bool("DJANGO_DEBUG", default=not PRODUCTION)
+# Off unless asked for, in every mode: Django's debug page shows request data (a reporter's narrative)
+# to whoever triggers an error. `make run` works without it (static files below).
+DEBUG = env_bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "localhost,127.0.0.1,[::1],testserver")
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is not set. Production mode needs the site's host names.")
@@ -128,6 +130,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffSessionMiddleware",
     "accounts.middleware.RequireMFAMiddleware",
+    # Last, so its process_exception sees a view's database error first (common/faults.py).
+    "common.faults.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -173,22 +177,30 @@ SILENCED_SYSTEM_CHECKS = [] if USING_POSTGRES else ["models.W047"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Two aliases on the same store. "default" holds what is only a shortcut (page fragments, figures):
+# with Redis down it answers like an empty cache. "ratelimit" holds counters: with Redis down it raises,
+# and each limit either counts in the database or refuses for a minute (common/ratelimit.py,
+# docs/faults.md).
 if REDIS_URL:
+    _cache_prefix = os.environ.get("CACHE_KEY_PREFIX", "hifazat")
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "common.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "hifazat"),
-        }
+            "KEY_PREFIX": _cache_prefix,
+        },
+        "ratelimit": {
+            "BACKEND": "common.cache_backends.StrictRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": _cache_prefix,
+        },
     }
 else:
     # File-based so rate limits hold across the processes of the embedded default; Django's own file
     # cache counts non-atomically (get then set), this one locks add and incr (common/cache_backends.py).
     CACHES = {
-        "default": {
-            "BACKEND": "common.cache_backends.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "cache"),
-        }
+        alias: {"BACKEND": "common.cache_backends.FileBasedCache", "LOCATION": str(VAR_DIR / "cache")}
+        for alias in ("default", "ratelimit")
     }
 
 # --- Accounts -------------------------------------------------------------------------------------
@@ -298,13 +310,15 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG  # `make run` serves static files without collectstatic
-WHITENOISE_AUTOREFRESH = DEBUG
+# Outside production, `make run` serves static files from the source folders without collectstatic,
+# whether or not DEBUG is on.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 # Production (collectstatic with the storage above): every file has a content hash in its name and is
 # served with `Cache-Control: max-age=315360000, public, immutable` (whitenoise does so for every name
 # in the manifest), in .br or .gz when the browser takes it. A second visit fetches no CSS, script or
 # font. This is the lifetime of anything else under /static/ (whitenoise's default 60 s, named here).
-WHITENOISE_MAX_AGE = 0 if DEBUG else 60
+WHITENOISE_MAX_AGE = 60 if PRODUCTION else 0
 # Uploads stay in memory up to this size so confidential files never touch the temp directory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
@@ -581,5 +595,10 @@ PERSONAL_LINK_RESENDS_PER_DAY = int(os.environ.get("PERSONAL_LINK_RESENDS_PER_DA
 # A district with rising incident reports and fewer than this many workshops in the last 90 days is
 # listed first under "where the movement is not yet reaching".
 IMPACT_FEW_WORKSHOPS = int(os.environ.get("IMPACT_FEW_WORKSHOPS", "2"))
+# --- Faults (docs/faults.md) ----------------------------------------------------------------------
+# /healthz/worker answers 503 when no worker has run the heartbeat task (queued by beat every minute)
+# for this many minutes.
+WORKER_HEARTBEAT_STALE_MINUTES = int(os.environ.get("WORKER_HEARTBEAT_STALE_MINUTES", "5"))
+
 # How long the public /impact/ figures are cached (seconds).
 IMPACT_PUBLIC_CACHE_SECONDS = int(os.environ.get("IMPACT_PUBLIC_CACHE_SECONDS", "300"))

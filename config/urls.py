@@ -9,8 +9,12 @@ from config import views
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "Hifazat"
 
+# A database that refuses answers a translated 503 page, whichever layer raised (common/faults.py).
+handler500 = "config.views.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("healthz/worker", views.healthz_worker, name="healthz_worker"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

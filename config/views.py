@@ -1,15 +1,20 @@
+import datetime
+import sys
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db import DatabaseError, connections
+from django.db import DatabaseError, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
+from django.views.defaults import server_error as django_server_error
 from django.views.i18n import set_language as django_set_language
 from kombu import Connection
 
 from accounts.selectors import dashboard_sections_for
+from common.faults import close_failed_connections, is_database_unavailable, unavailable_response
 
 
 def _url_or_none(name: str) -> str | None:
@@ -35,13 +40,32 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _database_ok() -> bool:
+    """The database answers and takes writes: a write is tried inside a transaction that is rolled
+    back (a read-only database, or a standby promoted wrongly, answers SELECT 1 happily)."""
+    from common.models import WorkerHeartbeat
+
     try:
-        with connections["default"].cursor() as cursor:
-            cursor.execute("SELECT 1")
+        with transaction.atomic():
+            WorkerHeartbeat.objects.filter(pk=0).update(seen_at=timezone.now())
+            transaction.set_rollback(True)
         return True
     except DatabaseError:
-        connections["default"].close()
+        close_failed_connections()
         return False
+
+
+def _worker_status() -> tuple[bool, str | None]:
+    """Whether a worker ran the heartbeat task recently, and when it last did (ISO time or None)."""
+    from common.models import WorkerHeartbeat
+
+    try:
+        seen_at = WorkerHeartbeat.objects.filter(pk=1).values_list("seen_at", flat=True).first()
+    except DatabaseError:
+        return False, None
+    if seen_at is None:
+        return False, None
+    fresh = timezone.now() - seen_at <= datetime.timedelta(minutes=settings.WORKER_HEARTBEAT_STALE_MINUTES)
+    return fresh, seen_at.isoformat()
 
 
 def _broker_ok() -> bool:
@@ -81,10 +105,25 @@ def healthz(request: HttpRequest) -> JsonResponse:
     confidential fields can be encrypted and read back."""
     database = _database_ok()
     status = {"database": database, "broker": _broker_ok(), "encryption": _encryption_ok(database)}
-    return JsonResponse(
-        {name: "ok" if ok else "unavailable" for name, ok in status.items()},
-        status=200 if all(status.values()) else 503,
-    )
+    body = {name: "ok" if ok else "unavailable" for name, ok in status.items()}
+    # Told, not counted: a load balancer must not take web nodes out because the workers stopped.
+    # /healthz/worker is the check that fails for that.
+    worker_fresh, _seen_at = _worker_status() if database else (False, None)
+    body["worker"] = "ok" if worker_fresh else "stale"
+    return JsonResponse(body, status=200 if all(status.values()) else 503)
+
+
+@never_cache
+def healthz_worker(request: HttpRequest) -> JsonResponse:
+    """200 when a Celery worker took the heartbeat task within WORKER_HEARTBEAT_STALE_MINUTES, else 503
+    (no worker running, workers stuck, or beat not queueing): for monitoring, not for load balancers."""
+    fresh, seen_at = _worker_status()
+    body = {
+        "worker": "ok" if fresh else "stale",
+        "last_heartbeat": seen_at,
+        "stale_after_minutes": settings.WORKER_HEARTBEAT_STALE_MINUTES,
+    }
+    return JsonResponse(body, status=200 if fresh else 503)
 
 
 def set_language(request: HttpRequest) -> HttpResponse:
@@ -97,6 +136,16 @@ def set_language(request: HttpRequest) -> HttpResponse:
     if next_language:
         translation.activate(next_language)
     return django_set_language(request)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Django's handler500, extended: an error raised because the database refuses (outside a view:
+    saving the session, a middleware's read) gets the translated 503 page, not an error page."""
+    error = sys.exc_info()[1]
+    if is_database_unavailable(error):
+        close_failed_connections()
+        return unavailable_response(request)
+    return django_server_error(request)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -42,6 +42,16 @@ class Receipt:
     case: Case
     code: str
     secret: str
+    # Names of files the storage could not keep (disk full, storage error): the report is saved
+    # without them and the receipt says so.
+    files_not_kept: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReporterMessageAdded:
+    message: Message | None
+    files_kept: int = 0
+    files_not_kept: tuple[str, ...] = ()
 
 
 def audit_record(*, actor, case: Case, action: str, detail: str = "") -> AuditEntry:
@@ -50,8 +60,22 @@ def audit_record(*, actor, case: Case, action: str, detail: str = "") -> AuditEn
     )
 
 
-def _evidence_store(*, case: Case, files: Iterable[CleanFile], from_reporter: bool) -> list[Evidence]:
-    stored = []
+def _storage_discard(storage, name: str) -> None:
+    """Remove what a failed save may have left under `name` (a partial ciphertext fills the disk
+    for the next reporter). Best effort: the storage is failing already."""
+    try:
+        if storage.exists(name):
+            storage.delete(name)
+    except Exception:  # noqa: BLE001 - nothing more to do; logged below by the caller
+        logger.warning("A partial evidence file could not be removed")
+
+
+def _evidence_store(
+    *, case: Case, files: Iterable[CleanFile], from_reporter: bool
+) -> tuple[list[Evidence], tuple[str, ...]]:
+    """Store each file (ciphertext only); a file the storage cannot keep is skipped, and whatever
+    part of it was written is removed. Returns the stored evidence and the names not kept."""
+    stored, not_kept = [], []
     for clean in files:
         evidence = Evidence(
             case=case,
@@ -60,11 +84,23 @@ def _evidence_store(*, case: Case, files: Iterable[CleanFile], from_reporter: bo
             size=len(clean.data),
             from_reporter=from_reporter,
         )
-        # Only ciphertext reaches storage, under a random name without extension.
-        evidence.file.save("evidence", ContentFile(encrypt_bytes(clean.data)), save=False)
+        storage = evidence.file.storage
+        # The (random, extension-less) name is drawn first, so a save that fails half-way leaves
+        # a name we know and can remove.
+        name = evidence.file.field.generate_filename(evidence, "evidence")
+        try:
+            evidence.file.name = storage.save(name, ContentFile(encrypt_bytes(clean.data)))
+        except Exception as error:  # noqa: BLE001 - disk full, permissions, a storage service down
+            logger.error(
+                "An evidence file could not be stored (%s); the report is kept without it",
+                type(error).__name__,
+            )
+            _storage_discard(storage, name)
+            not_kept.append(clean.name)
+            continue
         evidence.save()
         stored.append(evidence)
-    return stored
+    return stored, tuple(not_kept)
 
 
 def _tally_increment(*, category: Category, district, month: datetime.date) -> None:
@@ -114,9 +150,9 @@ def case_submit(
             continue
     else:
         raise RuntimeError("could not draw a free case code")
-    _evidence_store(case=case, files=files, from_reporter=True)
+    _stored, not_kept = _evidence_store(case=case, files=files, from_reporter=True)
     _tally_increment(category=category, district=district, month=timezone.localdate().replace(day=1))
-    return Receipt(case=case, code=case.code, secret=secret)
+    return Receipt(case=case, code=case.code, secret=secret, files_not_kept=not_kept)
 
 
 def case_verify(*, code: str, secret: str) -> Case | None:
@@ -129,13 +165,15 @@ def case_verify(*, code: str, secret: str) -> Case | None:
 
 
 @transaction.atomic
-def reporter_message_add(*, case: Case, body: str = "", files: Iterable[CleanFile] = ()) -> Message | None:
+def reporter_message_add(
+    *, case: Case, body: str = "", files: Iterable[CleanFile] = ()
+) -> ReporterMessageAdded:
     message = (
         Message.objects.create(case=case, author_kind=Message.Author.REPORTER, body=body) if body else None
     )
-    _evidence_store(case=case, files=files, from_reporter=True)
+    stored, not_kept = _evidence_store(case=case, files=files, from_reporter=True)
     Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
-    return message
+    return ReporterMessageAdded(message=message, files_kept=len(stored), files_not_kept=not_kept)
 
 
 def _acknowledge(case: Case) -> None:

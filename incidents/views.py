@@ -6,6 +6,7 @@ address. Case pages: case handlers in scope only (others 404), every view audite
 """
 
 import functools
+import logging
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -18,11 +19,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from common.ratelimit import fingerprint
+from common.ratelimit import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, fingerprint
 from incidents import ratelimit, receipts, selectors, services
 from incidents.crypto import decrypt_bytes
 from incidents.forms import (
@@ -40,6 +42,8 @@ from incidents.forms import (
 )
 from incidents.models import Case, Contact, Evidence, ReplyTemplate
 from incidents.uploads import install_memory_only_handlers, request_too_large
+
+logger = logging.getLogger(__name__)
 
 # --- Reporters ------------------------------------------------------------------------------------
 
@@ -95,6 +99,12 @@ def report(request: HttpRequest) -> HttpResponse:
     form = ReportForm(request.POST, request.FILES)
     danger = request.POST.get("immediate_danger") in {"True", "true", "on", "1"}
     attempt = ratelimit.attempt(ratelimit.submission_limit(), request)
+    if attempt.unavailable:
+        # The limit cannot count (its cache is down) and refuses rather than let reports through
+        # uncounted: the form comes back as typed (files must be chosen again, as after any error).
+        response = _report_form_page(request, form, danger, status=503, notice=UNAVAILABLE_MESSAGE)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     if not attempt.allowed:
         notice = _("Too many reports were sent from your network in the last hour. Please try again later.")
         return _report_form_page(request, form, danger, status=429, notice=notice)
@@ -119,16 +129,28 @@ def report(request: HttpRequest) -> HttpResponse:
         files=data["evidence"],
         language=translation.get_language(),
     )
-    category = data["category"]
-    context = {
+    # The report is saved: from here on the reporter must see their code and secret whatever fails.
+    receipt_context = {
         "code": receipts.grouped(receipt.code),
         "secret": receipts.grouped(receipt.secret),
-        "category": category,
-        "guidance": category.guidance_steps or (category.parent.guidance_steps if category.parent else []),
-        "contacts": selectors.contacts_for(category=category, kind=Contact.Kind.REFERRAL),
-        "emergency_contacts": selectors.emergency_contacts() if danger else [],
+        "files_not_kept": receipt.files_not_kept,
     }
-    return _render(request, "incidents/receipt.html", context)
+    category = data["category"]
+    try:
+        context = {
+            **receipt_context,
+            "category": category,
+            "guidance": category.guidance_steps
+            or (category.parent.guidance_steps if category.parent else []),
+            "contacts": list(selectors.contacts_for(category=category, kind=Contact.Kind.REFERRAL)),
+            "emergency_contacts": list(selectors.emergency_contacts()) if danger else [],
+        }
+        return _render(request, "incidents/receipt.html", context)
+    except Exception:
+        # Guidance and contacts are extras read after the commit (a database that just went away, a
+        # template error): the receipt is shown without them rather than an error page.
+        logger.error("Receipt shown without guidance and contacts", exc_info=False)
+        return _render(request, "incidents/receipt.html", dict(receipt_context))
 
 
 @never_cache
@@ -140,6 +162,11 @@ def follow_up(request: HttpRequest) -> HttpResponse:
     form = FollowUpForm(request.POST)
     # Counted before the secret is checked, so simultaneous guesses cannot all get through.
     attempt = ratelimit.attempt(ratelimit.follow_up_failure_limit(), request)
+    if attempt.unavailable:
+        context = {"form": form, "notice": UNAVAILABLE_MESSAGE}
+        response = _render(request, "incidents/follow_up.html", context, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     if not attempt.allowed:
         notice = _("Too many attempts. Please wait 15 minutes and try again.")
         return _render(request, "incidents/follow_up.html", {"form": form, "notice": notice}, status=429)
@@ -160,8 +187,12 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         # Per case, not per connection: whoever holds the code cannot flood the handlers' queue.
         sent = ratelimit.attempt_for(ratelimit.follow_up_message_limit(), fingerprint(f"case:{case.pk}"))
         if not sent.allowed:
-            status = 429
-            notice = _("This case has received many messages in the last hour. Please try again later.")
+            status = 503 if sent.unavailable else 429
+            notice = (
+                UNAVAILABLE_MESSAGE
+                if sent.unavailable
+                else _("This case has received many messages in the last hour. Please try again later.")
+            )
             # What was typed stays in the box; the files are not even opened.
             message_form = ReporterMessageForm(initial={"body": request.POST.get("body", "")})
         else:
@@ -169,13 +200,17 @@ def follow_up(request: HttpRequest) -> HttpResponse:
             valid = message_form.is_valid()
             message_form.oversized_check(request)
             if valid and not message_form.errors:
-                services.reporter_message_add(
+                added = services.reporter_message_add(
                     case=case,
                     body=message_form.cleaned_data["body"],
                     files=message_form.cleaned_data["evidence"],
                 )
                 message_form = ReporterMessageForm()
                 notice = _("Your message was sent. A case handler will read it.")
+                if added.files_not_kept:
+                    notice = files_not_kept_message(
+                        added.files_not_kept, something_sent=bool(added.message or added.files_kept)
+                    )
             else:
                 sent.refund()
                 status = 400
@@ -187,7 +222,26 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         "secret": form.cleaned_data["secret"],
         "notice": notice,
     }
-    return _render(request, "incidents/follow_up_case.html", context, status=status)
+    response = _render(request, "incidents/follow_up_case.html", context, status=status)
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def files_not_kept_message(names: tuple[str, ...], *, something_sent: bool) -> str:
+    """What a reporter reads when the storage could not keep their files (disk full, storage down)."""
+    files = ", ".join(names)
+    if something_sent:
+        return ngettext(
+            "Your message was sent, but we could not keep this file: %(files)s. Please try sending it again later.",
+            "Your message was sent, but we could not keep these files: %(files)s. Please try sending them again later.",
+            len(names),
+        ) % {"files": files}
+    return ngettext(
+        "We could not keep this file: %(files)s. Nothing was sent; please try again later.",
+        "We could not keep these files: %(files)s. Nothing was sent; please try again later.",
+        len(names),
+    ) % {"files": files}
 
 
 # --- Case handlers --------------------------------------------------------------------------------
