@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -113,17 +114,49 @@ class WorkshopForm(forms.ModelForm):
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, find: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = District.objects.in_scope_of(user).select_related("province")
-        profiles = AmbassadorProfile.objects.active().select_related("user")
-        self.fields["lead_facilitator"].queryset = profiles
-        self.fields["co_facilitators"].queryset = profiles
+        self._facilitator_choices(user=user, find=clean_text(find)[:80])
         self.fields["modules"].queryset = module_choices()
         if self.instance.pk:
             self.initial["topics"] = self.instance.topics
         for name in ("title", "town", "address", "partner_organisation"):
             self.fields[name].strip = True
+
+    def _facilitator_choices(self, *, user, find: str) -> None:
+        """Facilitators of the coordinator's region only (a national list is thousands of options).
+
+        Those already on the workshop stay choosable wherever they are. A form accepts anyone active
+        in the region, so the service can say why someone cannot lead; the lists shown offer leads
+        only those who may lead, narrowed by `find` (name, email or district), a plain GET search
+        that works without JavaScript."""
+        current = []
+        if self.instance.pk:
+            current = [
+                self.instance.lead_facilitator_id,
+                *self.instance.co_facilitators.values_list("pk", flat=True),
+            ]
+        keep = Q(pk__in=[pk for pk in current if pk])
+        region = District.objects.scope_filter(user, field="district")
+        profiles = AmbassadorProfile.objects.active().select_related("user").order_by("user__full_name", "pk")
+        if region:
+            profiles = profiles.filter(region | keep)
+        self.fields["lead_facilitator"].queryset = profiles
+        self.fields["co_facilitators"].queryset = profiles
+        shown = profiles
+        if find:
+            shown = shown.filter(
+                Q(user__full_name__icontains=find)
+                | Q(user__email__icontains=find)
+                | Q(district__name__icontains=find)
+                | keep
+            )
+        leads = shown.filter(Q(level__in=AmbassadorProfile.LEADING_LEVELS) | keep)
+        self.fields["lead_facilitator"].widget.choices = FacilitatorChoiceField(
+            queryset=leads, required=False
+        ).choices
+        self.fields["co_facilitators"].widget.choices = FacilitatorMultipleChoiceField(queryset=shown).choices
 
     def clean_title(self):
         return clean_text(self.cleaned_data["title"])
