@@ -73,3 +73,19 @@ def test_a_facilitator_outside_the_region_cannot_be_posted(client, people):
     response = client.post("/en/workshops/manage/new/", {"lead_facilitator": people["lahore"].pk})
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
+
+
+def test_a_long_list_is_cut_and_says_so_but_keeps_what_was_chosen(client, people, monkeypatch):
+    from workshops.forms import WorkshopForm
+
+    monkeypatch.setattr(WorkshopForm, "FACILITATORS_SHOWN", 1)
+    workshop = WorkshopFactory(lead_facilitator=people["hyderabad"])
+    client.force_login(factories.coordinator("SD"))
+    html = client.get(f"/en/workshops/manage/{workshop.pk}/edit/").content.decode()
+    assert "Only the first 1 name is listed. Search to find the others." in html
+    # The first by name, and the lead already chosen.
+    assert options(html, "lead_facilitator") == [
+        "Ayesha Karachi (Certified ambassador)",
+        "Bilal Hyderabad (Certified ambassador)",
+    ]
+    assert "Only the first" not in client.get("/en/workshops/manage/new/", {"find": "sara"}).content.decode()
