@@ -132,13 +132,17 @@ def measure(requests: int = 20) -> list[dict]:
         client.force_login(user)
         _get(client, path)
         status, queries = _count(client, path)
-        times = []
+        times, first_bytes = [], []
         for _n in range(requests):
             cache.clear()  # cold fragments and figures: the worst a staff member meets
             started = time.perf_counter()
-            _get(client, path)
+            response = client.get(path)
+            if response.streaming:
+                chunks = iter(response.streaming_content)
+                next(chunks, b"")
+                first_bytes.append((time.perf_counter() - started) * 1000)
+                b"".join(chunks)
             times.append((time.perf_counter() - started) * 1000)
-        times.sort()
         rows.append(
             {
                 "page": page,
@@ -146,19 +150,30 @@ def measure(requests: int = 20) -> list[dict]:
                 "status": status,
                 "queries": queries,
                 "p50": statistics.median(times),
-                "p95": times[max(0, round(0.95 * len(times)) - 1)],
+                "p95": _p95(times),
+                "first_byte_p95": _p95(first_bytes) if first_bytes else None,
             }
         )
     return rows
 
 
+def _p95(times: list[float]) -> float:
+    times = sorted(times)
+    return times[max(0, round(0.95 * len(times)) - 1)]
+
+
 def table(rows: list[dict]) -> str:
-    lines = ["| page | who | status | queries | p50 ms | p95 ms |", "| --- | --- | --- | --- | --- | --- |"]
+    """Markdown; a streamed export also gives the time to its first byte (when the download starts)."""
+    lines = [
+        "| page | who | status | queries | p50 ms | p95 ms | first byte p95 ms |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for row in rows:
         mark = "" if row["p95"] <= BUDGET_MS else " (over 300)"
+        first = "" if row["first_byte_p95"] is None else f"{row['first_byte_p95']:.0f}"
         lines.append(
             f"| {row['page']} | {row['who']} | {row['status']} | {row['queries']} | {row['p50']:.0f} |"
-            f" {row['p95']:.0f}{mark} |"
+            f" {row['p95']:.0f}{mark} | {first} |"
         )
     return "\n".join(lines)
 

@@ -576,13 +576,18 @@ def manage_export(request: HttpRequest) -> StreamingHttpResponse:
     """Every workshop in scope, streamed: two queries whatever the number of rows (see
     selectors.workshop_export_rows), labels looked up once per request."""
     rows = selectors.workshop_export_rows(user=request.user)
-    statuses, languages = dict(Workshop.Status.choices), dict(settings.LANGUAGES)
-    formats, audiences = dict(Workshop.Format.choices), dict(Workshop.Audience.choices)
-    topics = {value: str(label) for value, label in Topic.choices}
+
+    def labels(choices) -> dict[str, str]:
+        return {value: str(label) for value, label in choices}
+
+    statuses, languages = labels(Workshop.Status.choices), labels(settings.LANGUAGES)
+    formats, audiences = labels(Workshop.Format.choices), labels(Workshop.Audience.choices)
+    topics = labels(Topic.choices)
     yes, no = str(_("Yes")), str(_("No"))
+    zone = timezone.get_current_timezone()
 
     def local(moment) -> str:
-        return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+        return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
     lines = (
         [

@@ -201,7 +201,8 @@ def directory_export(request: HttpRequest) -> HttpResponse:
         _("Mentor"),
     ]
     # Labels looked up once, not per row through get_*_display and the profile's helpers.
-    levels, backgrounds = dict(AmbassadorProfile.Level.choices), dict(Background.choices)
+    levels = {value: str(label) for value, label in AmbassadorProfile.Level.choices}
+    backgrounds = {value: str(label) for value, label in Background.choices}
     availability = {value: str(label) for value, label in Availability.choices}
     languages = {code: str(get_language_info(code)["name_translated"]) for code, _name in settings.LANGUAGES}
     rows = (
