@@ -123,9 +123,12 @@ def workshop_export_rows(*, user) -> Iterator[dict]:
     """The workshops export as dicts with their "topics": two queries whatever the number of rows
     (topics of the whole scope first, then one cursor over the workshops), where model instances with
     a prefetch read in chunks ran one more query per 500 rows."""
-    if not user_is_coordinator(user):
+    if not user_is_coordinator(user):  # here, before the response starts: not inside the stream
         raise Http404
-    workshops = Workshop.objects.in_scope_of(user)
+    return _export_rows(Workshop.objects.in_scope_of(user))
+
+
+def _export_rows(workshops) -> Iterator[dict]:
     topics: dict[int, list[str]] = defaultdict(list)
     for workshop_id, topic in (
         WorkshopTopic.objects.filter(workshop__in=workshops.values("pk"))
