@@ -9,7 +9,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from openpyxl import Workbook
 
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -34,6 +34,30 @@ def csv_response(*, filename: str, header: Sequence[str], rows: Iterable[Sequenc
     writer = csv.writer(response)
     writer.writerow([_safe(cell) for cell in header])
     writer.writerows([_safe(cell) for cell in row] for row in rows)
+    return _attachment(response, f"{filename}.csv")
+
+
+class _Line:
+    """A file-like object whose write returns the line csv.writer formats, for streaming."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_streaming_response(
+    *, filename: str, header: Sequence[str], rows: Iterable[Sequence]
+) -> StreamingHttpResponse:
+    """As csv_response, but sent while `rows` is read: a national export (tens of thousands of
+    rows) starts at once and never sits whole in the web process's memory. `rows` should come from
+    one query read with .iterator(), so the count of queries does not grow with the rows."""
+    writer = csv.writer(_Line())
+
+    def lines():
+        yield "\ufeff" + writer.writerow([_safe(cell) for cell in header])
+        for row in rows:
+            yield writer.writerow([_safe(cell) for cell in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     return _attachment(response, f"{filename}.csv")
 
 

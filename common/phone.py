@@ -50,6 +50,9 @@ def normalise_phone(value: str) -> str:
 
 def display_phone(e164: str) -> str:
     """How Pakistanis write it: 0300 1234567."""
+    if len(e164) == 13 and e164.startswith("+923") and e164[1:].isascii() and e164[1:].isdigit():
+        # A mobile number, the usual case, written without parsing: exports format thousands.
+        return f"0{e164[3:6]} {e164[6:]}"
     try:
         return phonenumbers.format_number(
             phonenumbers.parse(e164, "PK"), phonenumbers.PhoneNumberFormat.NATIONAL

@@ -172,6 +172,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several processes (web, worker, beat) share the file in `make run`: wait for locks, don't fail.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 USING_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")
+if USING_POSTGRES:
+    # No JIT compilation: it pays off for long analytic queries, not for pages. At national data it
+    # added 0.4 s of compiling to queries that run in 0.1 s (workshops export, dashboard, delivery log).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 # SQLite (the embedded default only) cannot enforce unique constraints with NULLS DISTINCT.
 SILENCED_SYSTEM_CHECKS = [] if USING_POSTGRES else ["models.W047"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -3,10 +3,10 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, Sum
+from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from incidents.models import Case, Category, Contact, MonthlyTally
+from incidents.models import Case, Category, Contact, HandlerScope, MonthlyTally
 
 SUPPRESSION_THRESHOLD = 5
 
@@ -107,13 +107,28 @@ def case_for_reporter(*, case: Case) -> Case:
 
 
 def colleagues_for(case: Case):
-    """Handlers who may be assigned the case: active case handlers who can see it."""
+    """Handlers who may be assigned the case: active case handlers who can see it.
+
+    The rules of Case.objects.visible_to, turned round into one query over the handlers (asking
+    visible_to once per handler ran three queries per handler: 216 on a national case page)."""
     from accounts.models import User
 
-    candidates = User.objects.filter(role=User.Role.CASE_HANDLER, is_active=True).order_by(
-        "full_name", "email"
+    chosen_districts = User.districts.through.objects.filter(user_id=OuterRef("pk"))
+    if case.district_id is None:
+        region = Q(handler_scope__nationwide=True)
+    else:
+        in_region = Exists(chosen_districts.filter(district_id=case.district_id)) | (
+            Q(province_id=case.district.province_id) & ~Exists(chosen_districts)
+        )
+        region = Q(handler_scope__nationwide=True) | in_region
+    scope_categories = HandlerScope.categories.through.objects.filter(handlerscope__user_id=OuterRef("pk"))
+    categories = {case.category_id, case.category.parent_id} - {None}
+    category = ~Exists(scope_categories) | Exists(scope_categories.filter(category_id__in=categories))
+    return list(
+        User.objects.filter(role=User.Role.CASE_HANDLER, is_active=True)
+        .filter(Q(is_superuser=True) | (region & category))
+        .order_by("full_name", "email")
     )
-    return [user for user in candidates if Case.objects.visible_to(user).filter(pk=case.pk).exists()]
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -67,6 +68,8 @@ def module_choices():
 
 class WorkshopForm(forms.ModelForm):
     records_past = False  # PastSessionForm: times before now are the point
+    FACILITATORS_SHOWN = 100
+    facilitators_cut = False
     topics = forms.MultipleChoiceField(
         label=_("Topics"), choices=Topic.choices, widget=forms.CheckboxSelectMultiple, required=True
     )
@@ -113,17 +116,75 @@ class WorkshopForm(forms.ModelForm):
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, find: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = District.objects.in_scope_of(user).select_related("province")
-        profiles = AmbassadorProfile.objects.active().select_related("user")
-        self.fields["lead_facilitator"].queryset = profiles
-        self.fields["co_facilitators"].queryset = profiles
+        self._facilitator_choices(user=user, find=clean_text(find)[:80])
         self.fields["modules"].queryset = module_choices()
         if self.instance.pk:
             self.initial["topics"] = self.instance.topics
         for name in ("title", "town", "address", "partner_organisation"):
             self.fields[name].strip = True
+
+    def _chosen_facilitators(self) -> tuple[list[int], list[int]]:
+        """Ids already on the workshop, and ids in the posted form: both stay listed."""
+        current, posted = [], []
+        if self.instance.pk:
+            current = [
+                self.instance.lead_facilitator_id,
+                *self.instance.co_facilitators.values_list("pk", flat=True),
+            ]
+        if self.is_bound:
+            co = self.data.get(self.add_prefix("co_facilitators"))
+            posted = [self.data.get(self.add_prefix("lead_facilitator"))]
+            posted += (
+                self.data.getlist(self.add_prefix("co_facilitators"))
+                if hasattr(self.data, "getlist")
+                else co or []
+            )
+
+        def ids(values):
+            return sorted({int(pk) for pk in values if pk and str(pk).isascii() and str(pk).isdigit()})
+
+        return ids(current), ids(posted)
+
+    def _facilitator_choices(self, *, user, find: str) -> None:
+        """Facilitators of the coordinator's region only (a national list is thousands of options).
+
+        The form accepts anyone active in the region, so the service can say why someone cannot lead.
+        The lists shown offer as leads only those who may lead, narrowed by `find` (name, email or
+        district: a plain GET search that works without JavaScript) and cut at FACILITATORS_SHOWN
+        names each, so a province of a thousand ambassadors still renders at once; the page then
+        says to search. Those already chosen stay listed and choosable wherever they are."""
+        current, posted = self._chosen_facilitators()
+        region = District.objects.scope_filter(user, field="district")
+        profiles = AmbassadorProfile.objects.active().select_related("user").order_by("user__full_name", "pk")
+        if region:
+            profiles = profiles.filter(region | Q(pk__in=current))
+        self.fields["lead_facilitator"].queryset = profiles
+        self.fields["co_facilitators"].queryset = profiles
+        shown = profiles
+        if find:
+            shown = shown.filter(
+                Q(user__full_name__icontains=find)
+                | Q(user__email__icontains=find)
+                | Q(district__name__icontains=find)
+            )
+        limit = self.FACILITATORS_SHOWN
+        leads = list(shown.filter(level__in=AmbassadorProfile.LEADING_LEVELS)[: limit + 1])
+        co = list(shown[: limit + 1])
+        self.facilitators_cut = len(leads) > limit or len(co) > limit
+        kept = list(profiles.filter(pk__in=current + posted)) if current or posted else []
+
+        def listed(people):
+            merged = {person.pk: person for person in [*people[:limit], *kept]}
+            return sorted(merged.values(), key=lambda person: (person.user.full_name, person.pk))
+
+        lead_field, co_field = self.fields["lead_facilitator"], self.fields["co_facilitators"]
+        lead_field.widget.choices = [("", lead_field.empty_label)] + [
+            (person.pk, lead_field.label_from_instance(person)) for person in listed(leads)
+        ]
+        co_field.widget.choices = [(person.pk, co_field.label_from_instance(person)) for person in listed(co)]
 
     def clean_title(self):
         return clean_text(self.cleaned_data["title"])

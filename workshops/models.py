@@ -245,6 +245,10 @@ class Registration(models.Model):
                 name="registration_one_live_per_phone",
             )
         ]
+        indexes = [
+            # Seat counts per workshop and status read from the index alone (lists, exports).
+            models.Index(fields=["workshop", "status"], name="registration_workshop_status"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.workshop_id}/{self.pk}"

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 from ambassadors.models import AmbassadorProfile
 from ambassadors.services import ambassador_calendar_token_rotate
 from common.cache import fragment_key
-from common.exports import csv_response
+from common.exports import csv_response, csv_streaming_response
 from common.phone import display_phone
 from common.qr import qr_data_uri
 from common.ratelimit import fingerprint
@@ -46,7 +46,7 @@ from workshops.forms import (
     WorkshopForm,
     month_from_query,
 )
-from workshops.models import FacilitatorReport, QuizStage, Registration, Workshop
+from workshops.models import FacilitatorReport, QuizStage, Registration, Topic, Workshop
 from workshops.tokens import (
     feedback_token,
     quiz_from_token,
@@ -392,7 +392,7 @@ def manage_calendar(request: HttpRequest) -> HttpResponse:
 def manage_create(request: HttpRequest) -> HttpResponse:
     if not selectors.user_is_coordinator(request.user):
         raise Http404
-    form = WorkshopForm(request.POST or None, user=request.user)
+    form = WorkshopForm(request.POST or None, user=request.user, find=request.GET.get("find", ""))
     if request.method == "POST" and form.is_valid():
         try:
             workshop = services.workshop_create(
@@ -425,7 +425,7 @@ def manage_record(request: HttpRequest) -> HttpResponse:
     if not selectors.user_is_coordinator(request.user):
         raise Http404
     data = request.POST if request.method == "POST" else None
-    form = PastSessionForm(data, user=request.user)
+    form = PastSessionForm(data, user=request.user, find=request.GET.get("find", ""))
     walk_in_form = WalkInForm(data, workshop=None)
     if data is not None and all([form.is_valid(), walk_in_form.is_valid()]):
         try:
@@ -484,7 +484,13 @@ def manage_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "co_facilitators": list(workshop.co_facilitators.all()),
         "modules": list(workshop.modules.all()),
     }
-    form = WorkshopForm(request.POST or None, instance=workshop, user=request.user, initial=initial)
+    form = WorkshopForm(
+        request.POST or None,
+        instance=workshop,
+        user=request.user,
+        initial=initial,
+        find=request.GET.get("find", ""),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             updated = services.workshop_update(
@@ -566,29 +572,44 @@ def manage_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def manage_export(request: HttpRequest) -> HttpResponse:
-    workshops = selectors.coordinator_workshops(user=request.user)
-    rows = (
+def manage_export(request: HttpRequest) -> StreamingHttpResponse:
+    """Every workshop in scope, streamed: two queries whatever the number of rows (see
+    selectors.workshop_export_rows), labels looked up once per request."""
+    rows = selectors.workshop_export_rows(user=request.user)
+
+    def labels(choices) -> dict[str, str]:
+        return {value: str(label) for value, label in choices}
+
+    statuses, languages = labels(Workshop.Status.choices), labels(settings.LANGUAGES)
+    formats, audiences = labels(Workshop.Format.choices), labels(Workshop.Audience.choices)
+    topics = labels(Topic.choices)
+    yes, no = str(_("Yes")), str(_("No"))
+    zone = timezone.get_current_timezone()
+
+    def local(moment) -> str:
+        return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+    lines = (
         [
-            workshop.pk,
-            workshop.title,
-            workshop.get_status_display(),
-            timezone.localtime(workshop.starts_at).strftime("%Y-%m-%d %H:%M"),
-            timezone.localtime(workshop.ends_at).strftime("%Y-%m-%d %H:%M"),
-            workshop.district.province.name,
-            workshop.district.name,
-            workshop.town,
-            workshop.get_language_display(),
-            workshop.get_format_display(),
-            workshop.get_audience_display(),
-            "; ".join(str(label) for label in workshop.topic_labels),
-            workshop.capacity,
-            workshop.confirmed_count,
-            workshop.waitlisted_count,
-            str(workshop.lead_facilitator or ""),
-            _("Yes") if workshop.recorded_afterwards else _("No"),
+            row["pk"],
+            row["title"],
+            statuses.get(row["status"], row["status"]),
+            local(row["starts_at"]),
+            local(row["ends_at"]),
+            row["district__province__name"],
+            row["district__name"],
+            row["town"],
+            languages.get(row["language"], row["language"]),
+            formats.get(row["format"], row["format"]),
+            audiences.get(row["audience"], row["audience"]),
+            "; ".join(topics.get(topic, topic) for topic in row["topics"]),
+            row["capacity"],
+            row["confirmed_count"],
+            row["waitlisted_count"],
+            row["lead_facilitator__user__full_name"] or row["lead_facilitator__user__email"] or "",
+            yes if row["recorded_afterwards"] else no,
         ]
-        for workshop in workshops.iterator(chunk_size=500)
+        for row in rows
     )
     header = [
         _("ID"),
@@ -609,7 +630,7 @@ def manage_export(request: HttpRequest) -> HttpResponse:
         _("Lead facilitator"),
         _("Recorded afterwards"),
     ]
-    return csv_response(filename="workshops", header=header, rows=rows)
+    return csv_streaming_response(filename="workshops", header=header, rows=lines)
 
 
 @login_required

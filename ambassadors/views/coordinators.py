@@ -1,5 +1,6 @@
 """Coordinators: the application queue and the ambassador directory, inside their scope (else 404)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -7,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,7 +23,8 @@ from ambassadors.forms import (
     RevokeForm,
 )
 from ambassadors.models import AmbassadorProfile
-from common.exports import csv_response
+from ambassadors.models.choices import Availability, Background
+from common.exports import csv_streaming_response
 from common.phone import display_phone
 
 PAGE_SIZE = 25
@@ -197,24 +200,31 @@ def directory_export(request: HttpRequest) -> HttpResponse:
         _("Workshops led"),
         _("Mentor"),
     ]
+    # Labels looked up once, not per row through get_*_display and the profile's helpers.
+    levels = {value: str(label) for value, label in AmbassadorProfile.Level.choices}
+    backgrounds = {value: str(label) for value, label in Background.choices}
+    availability = {value: str(label) for value, label in Availability.choices}
+    languages = {code: str(get_language_info(code)["name_translated"]) for code, _name in settings.LANGUAGES}
     rows = (
         [
             profile.user.full_name,
-            profile.get_level_display(),
+            levels.get(profile.level, profile.level),
             profile.district.province.name if profile.district else "",
             profile.district.name if profile.district else "",
-            "; ".join(profile.language_names()),
-            profile.get_background_display(),
+            "; ".join(languages.get(code, code) for code in profile.languages),
+            backgrounds.get(profile.background, profile.background),
             profile.organisation,
-            "; ".join(profile.availability_labels()),
+            "; ".join(availability[value] for value in profile.availability if value in availability),
             display_phone(profile.phone) if profile.phone else "",
             profile.user.email,
             profile.led_count,
             str(profile.mentor or ""),
         ]
-        for profile in profiles.iterator(chunk_size=500)
+        for profile in profiles.iterator(chunk_size=2000)
     )
-    return csv_response(filename=f"ambassadors-{timezone.localdate():%Y-%m-%d}", header=header, rows=rows)
+    return csv_streaming_response(
+        filename=f"ambassadors-{timezone.localdate():%Y-%m-%d}", header=header, rows=rows
+    )
 
 
 @login_required

@@ -65,7 +65,7 @@ def test_csv_export_follows_the_filters_and_the_scope(client, world, people):
     client.force_login(world.users["coordinator"])
     response = client.get("/en/ambassadors/directory/export.csv", {"background": "teacher"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0][0] == "Name" and [row[0] for row in rows[1:]] == ["Sana Teacher"]
     assert "0300 1112223" in rows[1]
 
@@ -79,7 +79,7 @@ def test_csv_export_filters_by_language_and_availability_on_every_database(clien
     ]:
         response = client.get("/en/ambassadors/directory/export.csv", query)
         assert response.status_code == 200, query
-        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
         assert [row[0] for row in rows[1:]] == names, query
     # Part of a code is not a match, on SQLite's text match as on PostgreSQL's containment.
     assert not AmbassadorProfile.objects.filter(json_list_has("languages", "e")).exists()
@@ -100,7 +100,7 @@ def test_languages_and_availability_are_named_in_the_page_language(client, world
         assert translation.gettext("Weekday evenings") in detail
     rows = list(
         csv.reader(
-            io.StringIO(client.get("/en/ambassadors/directory/export.csv").content.decode("utf-8-sig"))
+            io.StringIO(client.get("/en/ambassadors/directory/export.csv").getvalue().decode("utf-8-sig"))
         )
     )
     zara = next(row for row in rows if row[0] == "Zara Student")
@@ -112,7 +112,7 @@ def test_csv_neutralises_formulas(client, world):
     client.force_login(world.users["coordinator"])
     rows = list(
         csv.reader(
-            io.StringIO(client.get("/en/ambassadors/directory/export.csv").content.decode("utf-8-sig"))
+            io.StringIO(client.get("/en/ambassadors/directory/export.csv").getvalue().decode("utf-8-sig"))
         )
     )
     assert rows[1][0].startswith("'=")

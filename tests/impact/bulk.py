@@ -127,9 +127,7 @@ def bulk_create(*, workshops: int = 2000, registrations: int = 100_000, incident
         cursor.execute(
             f"""
             INSERT INTO workshops_feedback (workshop_id, useful, confidence, would_recommend, created_at, device)
-            SELECT w.ids[1 + g %% w.n], 1 + g %% 4, (ARRAY['more', 'same', 'less'])[1 + g %% 3], g %% 5 <> 0, now(),
-                   ''
-
+            SELECT w.ids[1 + g %% w.n], 1 + g %% 4, (ARRAY['more', 'same', 'less'])[1 + g %% 3], g %% 5 <> 0, now(), ''
             FROM generate_series(1, 20000) AS g, {ids} AS w
             """,  # noqa: S608 - a constant fragment; values are parameters
             [TITLE + "%"],

@@ -65,7 +65,7 @@ def test_a_session_held_last_week_is_recorded_as_held_and_marked_everywhere(clie
     report = client.get(f"/en/workshops/manage/{workshop.pk}/report/").content.decode()
     assert "Recorded afterwards" in report
     assert '<dd dir="ltr"><strong>23</strong></dd>' in report  # present in total: the head counts
-    export = client.get("/en/workshops/manage/export.csv").content.decode("utf-8-sig")
+    export = client.get("/en/workshops/manage/export.csv").getvalue().decode("utf-8-sig")
     header, row = export.splitlines()[:2]
     assert header.endswith(",Recorded afterwards") and row.endswith(",Yes")
     public = client.get(f"/en/workshops/{workshop.pk}/").content.decode()
