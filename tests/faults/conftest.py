@@ -11,7 +11,6 @@ import time
 import pytest
 
 from tests.conftest import IN_CI
-from tests.incidents.conftest import seeded  # noqa: F401 - incident categories in transactional tests
 
 
 def _free_port() -> int:
