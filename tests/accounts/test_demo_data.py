@@ -72,7 +72,7 @@ def test_demo_data_tells_the_story_and_running_it_twice_changes_nothing(demo):
 
 def public_impact_page_shows_every_figure():
     html = Client().get("/en/impact/").content.decode()
-    headlines = re.findall(r'headline-value"><bdi dir="ltr">([^<]+)</bdi>', html)
+    headlines = re.findall(r'headline-value">(?:<bdi dir="ltr">)?([^<]+)<', html)
     assert headlines[:5] == [
         "15",
         "292",
