@@ -169,3 +169,14 @@ def test_a_flood_of_registrations_from_one_connection_is_stopped_per_workshop(cl
     assert 'value="عائشہ خان"' in html and 'value="03001234563"' in html  # nothing typed is lost
     assert workshop.registrations.count() == 1
     assert register(other, 3).status_code == 302  # another workshop: its own limit
+
+
+def test_an_english_title_and_description_keep_their_direction_on_a_pashto_page(client):
+    """Coordinators type titles and descriptions in any script: the text sets its own direction, so an
+    English sentence's full stop does not jump to the start of the line on a right-to-left page."""
+    workshop = WorkshopFactory(title="Spotting scams", description="Bring your phone.")
+    detail = client.get(f"/ps/workshops/{workshop.pk}/").content.decode()
+    assert '<h1 dir="auto">Spotting scams</h1>' in detail
+    assert '<p dir="auto">Bring your phone.</p>' in detail
+    listing = client.get("/ps/workshops/").content.decode()
+    assert '<h2 dir="auto"><a href="/ps/workshops/' in listing
