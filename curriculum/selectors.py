@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Prefetch, Q, QuerySet
-from django.shortcuts import get_object_or_404
 from modeltranslation.translator import translator
 
 from common.text import clean_text
@@ -133,15 +132,17 @@ def topics() -> list[Topic]:
     return list(Topic.objects.all())
 
 
-def module_for_page(*, slug: str) -> Module:
-    """A module with its lesson plan, cards and materials: four queries whatever their number."""
-    return get_object_or_404(
-        Module.objects.select_related("topic").prefetch_related(
+def module_for_page(*, slug: str) -> Module | None:
+    """A module with its lesson plan, cards and materials (four queries whatever their number), or None."""
+    return (
+        Module.objects.select_related("topic")
+        .prefetch_related(
             "activities",
             "cards",
             Prefetch("materials", queryset=Material.objects.order_by("position", "kind", "language", "pk")),
-        ),
-        slug=slug,
+        )
+        .filter(slug=slug)
+        .first()
     )
 
 

@@ -31,7 +31,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ambassadors.models import AmbassadorProfile
+from facilitators.models import AmbassadorProfile
 from incidents.models import Category, MonthlyTally
 from regions.models import District, Province
 from workshops.models import Feedback, Registration, WalkInCount, Workshop, WorkshopTopic

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ambassadors.models import AmbassadorProfile
 from curriculum.models import Module
+from facilitators.models import AmbassadorProfile
 from workshops import events
 from workshops.models import (
     FacilitatorReport,

@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from ambassadors.models import AmbassadorProfile, Enrolment, QuizAttempt, StepProgress, TrackStep
+from ambassadors.models import Enrolment, QuizAttempt, StepProgress, TrackStep
 from ambassadors.services.training import quiz_step_complete, step_missing_prerequisites
+from facilitators.models import AmbassadorProfile
 
 _shuffle = random.SystemRandom().shuffle
 
