@@ -251,7 +251,7 @@ def attempt_questions(
                     if choice_id in choices
                 ],
                 explanation=text(question, "explanation"),
-                chosen=int(chosen) if chosen not in (None, "") and str(chosen).isdigit() else None,
+                chosen=int(chosen) if chosen is not None and str(chosen).isdigit() else None,
             )
         )
     return shown
@@ -366,7 +366,7 @@ def mentor_choices(*, profile: AmbassadorProfile):
     queryset = (
         AmbassadorProfile.objects.master_trainers().exclude(pk=profile.pk).select_related("user", "district")
     )
-    if profile.district_id:
+    if profile.district is not None:
         queryset = queryset.filter(district__province_id=profile.district.province_id)
     return queryset
 

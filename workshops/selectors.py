@@ -91,7 +91,7 @@ def modules_for_page(*, workshop: Workshop, language: str) -> list[Module]:
     language or its fallback (sd/ps -> ur -> en), in curriculum order."""
     modules = list(workshop.modules.all())
     for module in modules:
-        module.page_title = module_title(module, language)
+        module.page_title = module_title(module, language)  # type: ignore[attr-defined]  # for the page
     return modules
 
 
@@ -235,10 +235,11 @@ def workshop_quizzes(*, workshop: Workshop, language: str) -> list[ModuleQuiz]:
         if not questions or content is None:
             continue
         for question in questions:
-            question.page_text = translated(question, "text", content.chain)
-            question.page_answers = list(question.answers.all())
-            for answer in question.page_answers:
-                answer.page_text = translated(answer, "text", content.chain)
+            # The page's texts, set on the instances the template reads.
+            question.page_text = translated(question, "text", content.chain)  # type: ignore[attr-defined]
+            question.page_answers = answers = list(question.answers.all())  # type: ignore[attr-defined]
+            for answer in answers:
+                answer.page_text = translated(answer, "text", content.chain)  # type: ignore[attr-defined]
         quizzes.append(
             ModuleQuiz(
                 module=module,
