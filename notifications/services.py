@@ -464,7 +464,10 @@ def announcement_create(
     for language, text in messages.items():
         setattr(announcement, f"message_{language}", text)
     # English is the last fallback: without an English text, the first language given stands in.
-    announcement.message_en = messages.get("en")  # type: ignore[attr-defined]  # modeltranslation's field or next((text for text in messages.values() if text), "")
+    # message_en: modeltranslation's field, added at run time.
+    announcement.message_en = messages.get("en") or next(  # type: ignore[attr-defined]
+        (text for text in messages.values() if text), ""
+    )
     announcement.full_clean()
     announcement.save()
     return announcement
