@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 LANGS := ur sd ps
 
-.PHONY: install run test bench messages compilemessages lint format ci clean
+.PHONY: install run test bench messages compilemessages lint typecheck format ci clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ messages: install
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+# Services and selectors, with django-stubs (configuration: [tool.mypy] in pyproject.toml).
+typecheck: install
+	$(PY) -m mypy
 
 format: install
 	$(PY) -m ruff check --fix .

@@ -2,7 +2,6 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from ambassadors.models import (
-    AmbassadorProfile,
     Application,
     Certificate,
     Choice,
@@ -14,15 +13,6 @@ from ambassadors.models import (
     Track,
     TrackStep,
 )
-
-
-@admin.register(AmbassadorProfile)
-class AmbassadorProfileAdmin(admin.ModelAdmin):
-    list_display = ["user", "level", "district", "languages", "background"]
-    list_filter = ["level", "background", "district__province"]
-    search_fields = ["user__email", "user__full_name", "organisation"]
-    autocomplete_fields = ["district"]
-    raw_id_fields = ["user", "mentor"]
 
 
 @admin.register(Application)

@@ -7,17 +7,10 @@ from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import User
-from ambassadors.models import (
-    AmbassadorProfile,
-    Application,
-    Certificate,
-    Enrolment,
-    StepProgress,
-    Track,
-    TrackStep,
-)
+from ambassadors.models import Application, Certificate, Enrolment, StepProgress, Track, TrackStep
 from ambassadors.services import certificate_issue
 from ambassadors.starter import default_track_load
+from facilitators.models import AmbassadorProfile
 from regions.models import District
 
 ORDER = 30  # after accounts (0), workshops and curriculum (20)

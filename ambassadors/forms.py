@@ -4,10 +4,11 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors.models import AmbassadorProfile, Application, Availability, Background
+from ambassadors.models import Application, Availability, Background
 from ambassadors.models.codes import normalise_code
 from common.phone import PakistaniPhoneField
 from common.text import clean_text
+from facilitators.models import AmbassadorProfile
 from regions.forms import DistrictChoiceField
 from regions.models import District, Province
 

@@ -19,11 +19,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from ambassadors.models import AmbassadorProfile, Enrolment, StepProgress, TrackStep
-from ambassadors.selectors import _track_state
+from ambassadors.models import Enrolment, StepProgress, TrackStep
+from ambassadors.selectors import track_state
+from facilitators.contact import facilitator_channel_filters, facilitator_sms_number
+from facilitators.models import AmbassadorProfile
 from notifications.models import Channel
 from notifications.rules import DueItem, Notice, RelativeRule, registry
-from workshops.reminders import _facilitator_filters, facilitator_sms_number
 
 SMS, EMAIL = Channel.SMS.value, Channel.EMAIL.value
 TEMPLATES = "ambassadors/messages/"
@@ -63,7 +64,7 @@ def _address(enrolment: Enrolment, channel: str) -> str | None:
 
 
 def _context(enrolment: Enrolment) -> dict:
-    state = _track_state(enrolment)  # prefetched: no query
+    state = track_state(enrolment)  # prefetched: no query
     next_step = state.next_step
     return {
         "name": enrolment.profile.user.full_name,
@@ -107,7 +108,7 @@ stalled_nudge = registry.register(
         name=lambda enrolment: enrolment.profile.user.full_name,
         district_id=lambda enrolment: enrolment.profile.district_id,
         context=_context,
-        channel_filters=_facilitator_filters("profile"),
+        channel_filters=facilitator_channel_filters("profile"),
     )
 )
 

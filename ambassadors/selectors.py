@@ -5,12 +5,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from accounts.selectors import user_is_coordinator
 from ambassadors.models import (
-    AmbassadorProfile,
     Application,
     Certificate,
     Enrolment,
@@ -22,24 +19,9 @@ from ambassadors.models import (
 from ambassadors.models.codes import normalise_code
 from common.queries import json_list_has
 from curriculum.models import TranslationStatus
+from facilitators.models import AmbassadorProfile
+from facilitators.selectors import ambassador_profile_of
 from workshops.models import Registration, WalkInCount, Workshop
-
-
-def ambassador_profile_of(user) -> AmbassadorProfile | None:
-    if not user.is_authenticated:
-        return None
-    try:
-        return user.ambassador_profile
-    except AmbassadorProfile.DoesNotExist:
-        return None
-
-
-def require_profile(user) -> AmbassadorProfile:
-    profile = ambassador_profile_of(user)
-    if profile is None:
-        raise Http404
-    return profile
-
 
 # --- Training progress ----------------------------------------------------------------------------
 
@@ -92,7 +74,7 @@ def _enrolments(profile: AmbassadorProfile):
     )
 
 
-def _track_state(enrolment: Enrolment) -> TrackState:
+def track_state(enrolment: Enrolment) -> TrackState:
     progress = {item.step_id: item for item in enrolment.progress.all()}
     done = {step_id for step_id, item in progress.items() if item.status == StepProgress.Status.COMPLETED}
     states = []
@@ -115,17 +97,19 @@ def _track_state(enrolment: Enrolment) -> TrackState:
 
 def track_states(*, profile: AmbassadorProfile) -> list[TrackState]:
     """Every enrolment with each step's state (four queries whatever the number of steps)."""
-    return [_track_state(enrolment) for enrolment in _enrolments(profile)]
+    return [track_state(enrolment) for enrolment in _enrolments(profile)]
 
 
-def enrolment_step(*, profile: AmbassadorProfile, step_id: int) -> tuple[Enrolment, TrackStep, StepState]:
-    """A step of a track the ambassador is enrolled in, else 404."""
+def enrolment_step(
+    *, profile: AmbassadorProfile, step_id: int
+) -> tuple[Enrolment, TrackStep, StepState] | None:
+    """A step of a track the ambassador is enrolled in, else None."""
     for enrolment in _enrolments(profile):
-        state = _track_state(enrolment)
+        state = track_state(enrolment)
         for item in state.steps:
             if item.step.pk == step_id:
                 return enrolment, item.step, item
-    raise Http404
+    return None
 
 
 # --- The ambassador's dashboard -------------------------------------------------------------------
@@ -267,7 +251,7 @@ def attempt_questions(
                     if choice_id in choices
                 ],
                 explanation=text(question, "explanation"),
-                chosen=int(chosen) if chosen not in (None, "") and str(chosen).isdigit() else None,
+                chosen=int(chosen) if chosen is not None and str(chosen).isdigit() else None,
             )
         )
     return shown
@@ -285,8 +269,7 @@ class ApplicationFilters:
 
 
 def coordinator_applications(*, user, filters: ApplicationFilters | None = None):
-    if not user_is_coordinator(user):
-        raise Http404
+    """Applications in the coordinator's scope (the view checks the user is a coordinator)."""
     filters = filters or ApplicationFilters()
     queryset = Application.objects.in_scope_of(user).select_related("district__province", "province")
     if filters.status:
@@ -303,14 +286,13 @@ def coordinator_applications(*, user, filters: ApplicationFilters | None = None)
     return queryset.order_by("created_at", "pk")
 
 
-def coordinator_application(*, user, pk: int) -> Application:
-    if not user_is_coordinator(user):
-        raise Http404
-    return get_object_or_404(
-        Application.objects.in_scope_of(user).select_related(
-            "district__province", "province", "decided_by", "profile__user"
-        ),
-        pk=pk,
+def coordinator_application(*, user, pk: int) -> Application | None:
+    """One application in the coordinator's scope, else None."""
+    return (
+        Application.objects.in_scope_of(user)
+        .select_related("district__province", "province", "decided_by", "profile__user")
+        .filter(pk=pk)
+        .first()
     )
 
 
@@ -339,8 +321,6 @@ def _completed_led_count():
 
 def directory(*, user, filters: DirectoryFilters | None = None):
     """Ambassadors whose district is in the coordinator's scope (admins: everyone)."""
-    if not user_is_coordinator(user):
-        raise Http404
     filters = filters or DirectoryFilters()
     queryset = (
         AmbassadorProfile.objects.in_scope_of(user)
@@ -365,14 +345,13 @@ def directory(*, user, filters: DirectoryFilters | None = None):
     return queryset.order_by("user__full_name", "pk")
 
 
-def directory_profile(*, user, pk: int) -> AmbassadorProfile:
-    if not user_is_coordinator(user):
-        raise Http404
-    return get_object_or_404(
-        AmbassadorProfile.objects.in_scope_of(user).select_related(
-            "user", "district__province", "mentor__user"
-        ),
-        pk=pk,
+def directory_profile(*, user, pk: int) -> AmbassadorProfile | None:
+    """One ambassador in the coordinator's scope, else None."""
+    return (
+        AmbassadorProfile.objects.in_scope_of(user)
+        .select_related("user", "district__province", "mentor__user")
+        .filter(pk=pk)
+        .first()
     )
 
 
@@ -387,7 +366,7 @@ def mentor_choices(*, profile: AmbassadorProfile):
     queryset = (
         AmbassadorProfile.objects.master_trainers().exclude(pk=profile.pk).select_related("user", "district")
     )
-    if profile.district_id:
+    if profile.district is not None:
         queryset = queryset.filter(district__province_id=profile.district.province_id)
     return queryset
 
@@ -402,11 +381,12 @@ def certificate_by_code(code: str) -> Certificate | None:
     return Certificate.objects.select_related("track").filter(code=normalised).first()
 
 
-def certificate_for(*, user, code: str) -> Certificate:
-    """The owner, coordinators whose scope holds the ambassador's district, admins; else 404."""
+def certificate_for(*, user, code: str) -> Certificate | None:
+    """The certificate if `user` may see it: its owner, coordinators whose scope holds the
+    ambassador's district, admins; else None."""
     certificate = certificate_by_code(code)
     if certificate is None or not user.is_authenticated:
-        raise Http404
+        return None
     profile = AmbassadorProfile.objects.select_related("user", "district").get(pk=certificate.profile_id)
     if profile.user_id == user.pk or user.is_admin:
         return certificate
@@ -415,4 +395,4 @@ def certificate_for(*, user, code: str) -> Certificate:
         and AmbassadorProfile.objects.in_scope_of(user).filter(pk=profile.pk).exists()
     ):
         return certificate
-    raise Http404
+    return None

@@ -11,7 +11,8 @@ DIRECTORY_SIZE = 2000
 
 def _data() -> None:
     from accounts.models import User
-    from ambassadors.models import AmbassadorProfile, Certificate
+    from ambassadors.models import Certificate
+    from facilitators.models import AmbassadorProfile
     from regions.models import District
 
     Certificate.objects.filter(profile__user__email__startswith=EMAIL_PREFIX).delete()

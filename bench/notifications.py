@@ -157,7 +157,7 @@ def _create_workshops() -> None:
     from django.utils import timezone
 
     from accounts.models import User
-    from ambassadors.models import AmbassadorProfile
+    from facilitators.models import AmbassadorProfile
     from regions.models import District
     from workshops.models import Registration, Workshop
 

@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "notifications",
     "impact",
     "incidents",
+    "facilitators",
     "ambassadors",
     "workshops",
     "curriculum",

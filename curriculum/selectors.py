@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Prefetch, Q, QuerySet
-from django.shortcuts import get_object_or_404
 from modeltranslation.translator import translator
 
 from common.text import clean_text
@@ -99,7 +98,7 @@ def _visible_condition(language: str) -> Q:
     return condition
 
 
-def _search_condition(queryset: QuerySet, query: str) -> QuerySet:
+def _search_condition(queryset: QuerySet[Module], query: str) -> QuerySet[Module]:
     fields = [f"{name}_{code}" for name in SEARCH_FIELDS for code in LANGUAGE_CODES]
     contains = Q()
     for field in fields:
@@ -116,7 +115,7 @@ def library_modules(
     *, language: str, topic: str = "", audience: str = "", available: str = "", query: str = ""
 ) -> QuerySet[Module]:
     """Modules shown in the library for a page in `language`, filtered; one query, topics joined."""
-    queryset = Module.objects.select_related("topic").filter(_visible_condition(language))
+    queryset: QuerySet[Module] = Module.objects.select_related("topic").filter(_visible_condition(language))
     if topic:
         queryset = queryset.filter(topic__slug=topic)
     if audience:
@@ -133,15 +132,17 @@ def topics() -> list[Topic]:
     return list(Topic.objects.all())
 
 
-def module_for_page(*, slug: str) -> Module:
-    """A module with its lesson plan, cards and materials: four queries whatever their number."""
-    return get_object_or_404(
-        Module.objects.select_related("topic").prefetch_related(
+def module_for_page(*, slug: str) -> Module | None:
+    """A module with its lesson plan, cards and materials (four queries whatever their number), or None."""
+    return (
+        Module.objects.select_related("topic")
+        .prefetch_related(
             "activities",
             "cards",
             Prefetch("materials", queryset=Material.objects.order_by("position", "kind", "language", "pk")),
-        ),
-        slug=slug,
+        )
+        .filter(slug=slug)
+        .first()
     )
 
 
@@ -178,7 +179,7 @@ def _translatable_items(module: Module):
     """(object, its translated field names) for everything a translator translates in a module."""
 
     def fields(obj) -> tuple[str, ...]:
-        return tuple(translator.get_options_for_model(type(obj)).fields)
+        return tuple(translator.get_options_for_model(type(obj)).fields)  # type: ignore[attr-defined]  # set by register()
 
     yield module, fields(module)
     for activity in module.activities.all():

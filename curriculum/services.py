@@ -4,6 +4,7 @@ and offline packs."""
 import hashlib
 import logging
 import tempfile
+from functools import partial
 
 from django.core.files import File
 from django.core.files.base import ContentFile
@@ -90,7 +91,7 @@ def handout_generate(*, module: Module, language: str) -> Material:
     # The old PDF goes only once the new one is saved and committed: until then the row points to a
     # file that exists, on whichever node or bucket reads it.
     old_file = material.file.name if material.file else ""
-    material.title = translated(module, "title", [language]) or module.title_en
+    material.title = translated(module, "title", [language]) or module.title_en  # type: ignore[attr-defined]
     material.content_type = "application/pdf"
     material.extension = "pdf"
     material.size = len(pdf)
@@ -123,7 +124,7 @@ def handouts_refresh(*, module: Module) -> list[str]:
         if _handout_is_stale(material, module)
     ]
     for language in stale:
-        transaction.on_commit(lambda language=language: handout_refresh_task.delay(module.pk, language))
+        transaction.on_commit(partial(handout_refresh_task.delay, module.pk, language))
     return stale
 
 

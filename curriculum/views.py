@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from accounts.models import User
 from common.cache import fragment_key
+from common.http import or_404
 from curriculum import selectors, services
 from curriculum.content import module_context
 from curriculum.downloads import stored_file_response
@@ -58,7 +59,7 @@ def module_detail(request: HttpRequest, slug: str) -> HttpResponse:
     key = fragment_key(MODULE_PAGE, slug, language)
     page = cache.get(key)
     if page is None:
-        module = selectors.module_for_page(slug=slug)
+        module = or_404(selectors.module_for_page(slug=slug))
         context = module_context(module, language)
         if context is None:
             raise Http404("no translation of this module may be shown")
@@ -93,7 +94,7 @@ def material_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _visible_module(slug: str):
-    module = selectors.module_for_page(slug=slug)
+    module = or_404(selectors.module_for_page(slug=slug))
     content = selectors.module_content_language(module, translation.get_language())
     if content is None:
         raise Http404("no translation of this module may be shown")

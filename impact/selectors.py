@@ -31,7 +31,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ambassadors.models import AmbassadorProfile
+from facilitators.models import AmbassadorProfile
 from incidents.models import Category, MonthlyTally
 from regions.models import District, Province
 from workshops.models import Feedback, Registration, WalkInCount, Workshop, WorkshopTopic
@@ -90,6 +90,7 @@ def selection_for(
 ) -> Selection:
     """The user's scope narrowed by the chosen province or district (forms check they are in scope)."""
     ids = scope_district_ids(user)
+    chosen: tuple[int, ...] | None
     if district is not None:
         chosen = (district.pk,)
     elif province is not None:
@@ -180,17 +181,17 @@ class Figures:
     total: Reach
     districts_reached: int
     # Region key: district id, or province id when selection.by_province.
-    by_region: dict[int, Reach]
+    by_region: dict[int | None, Reach]
     by_topic: dict[str, Reach]
     by_language: dict[str, Reach]
     by_audience: dict[str, Reach]
     ambassadors_by_level: dict[str, AmbassadorCounts]
-    ambassadors_by_region: dict[int, AmbassadorCounts]
+    ambassadors_by_region: dict[int | None, AmbassadorCounts]
     ambassadors: AmbassadorCounts
     gain: Gain
     gain_by_topic: dict[str, Gain]
     feedback: FeedbackScores
-    feedback_by_region: dict[int, FeedbackScores]
+    feedback_by_region: dict[int | None, FeedbackScores]
     # Incident reports, top-level category id -> count; (category, region) -> count; (category, month).
     reports_by_category: dict[int, int]
     reports_by_category_region: dict[tuple[int, int | None], int]
@@ -262,13 +263,13 @@ def _reach(selection: Selection) -> tuple[dict[tuple, Reach], dict[str, Reach]]:
         .order_by()
     )
     for row in registrations:
-        key = grain_of.get(row["workshop_id"])
-        if key is None:
+        workshop_grain = grain_of.get(row["workshop_id"])
+        if workshop_grain is None:
             continue
-        reach = rows[key]
+        reach = rows[workshop_grain]
         reach.registered += row["registered"]
         reach.attended += row["attended"]
-        if key[GRAIN.index("women_only")]:
+        if workshop_grain[GRAIN.index("women_only")]:
             reach.women += row["attended"]
         for topic in topics_of.get(row["workshop_id"], ()):
             topics[topic].registered += row["registered"]
@@ -483,28 +484,28 @@ def impact_figures(*, selection: Selection, today: datetime.date | None = None) 
             return district_id
         return district_province.get(district_id)
 
-    by_region: dict[int, Reach] = defaultdict(Reach)
+    by_region: dict[int | None, Reach] = defaultdict(Reach)
     for district_id, reach in districts.items():
         by_region[region(district_id)].add(reach)
     ambassadors_by_level: dict[str, AmbassadorCounts] = defaultdict(AmbassadorCounts)
-    ambassadors_by_region: dict[int, AmbassadorCounts] = defaultdict(AmbassadorCounts)
+    ambassadors_by_region: dict[int | None, AmbassadorCounts] = defaultdict(AmbassadorCounts)
     ambassadors = AmbassadorCounts()
     for row in ambassador_rows:
-        for bucket in (
+        for counts in (
             ambassadors_by_level[row["level"]],
             ambassadors_by_region[region(row["district_id"])],
             ambassadors,
         ):
-            bucket.total += row["total"]
-            bucket.active += row["active"]
+            counts.total += row["total"]
+            counts.active += row["active"]
     feedback = FeedbackScores()
-    feedback_by_region: dict[int, FeedbackScores] = defaultdict(FeedbackScores)
+    feedback_by_region: dict[int | None, FeedbackScores] = defaultdict(FeedbackScores)
     for district_id, scores in feedback_by_district.items():
-        for bucket in (feedback_by_region[region(district_id)], feedback):
-            bucket.responses += scores.responses
-            bucket.useful_total += scores.useful_total
-            bucket.more_confident += scores.more_confident
-            bucket.would_recommend += scores.would_recommend
+        for sums in (feedback_by_region[region(district_id)], feedback):
+            sums.responses += scores.responses
+            sums.useful_total += scores.useful_total
+            sums.more_confident += scores.more_confident
+            sums.would_recommend += scores.would_recommend
     reports_by_category: dict[int, int] = defaultdict(int)
     reports_by_category_region: dict[tuple[int, int | None], int] = defaultdict(int)
     for (category, district_id), count in by_category_district.items():

@@ -5,6 +5,7 @@ The email goes through notifications (delivery log, retries, exactly once): its 
 """
 
 import datetime
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -40,9 +41,7 @@ def monthly_summaries_queue(*, month: datetime.date | None = None) -> int:
     month = month or previous_month(timezone.localdate())
     user_ids = list(summary_recipients().order_by("pk").values_list("pk", flat=True))
     for user_id in user_ids:
-        transaction.on_commit(
-            lambda user_id=user_id: monthly_summary_send_task.delay(user_id, month.isoformat())
-        )
+        transaction.on_commit(partial(monthly_summary_send_task.delay, user_id, month.isoformat()))
     return len(user_ids)
 
 

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from ambassadors.models import AmbassadorProfile
+from facilitators.models import AmbassadorProfile
 from impact.charts import Bar, bar_chart_svg
 from impact.selectors import Figures, Reach
 from impact.suppression import THRESHOLD, suppress

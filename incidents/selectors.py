@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
+from django.db.models.expressions import Combinable
 from django.utils.translation import gettext_lazy as _
 
 from incidents.models import Case, Category, Contact, HandlerScope, MonthlyTally
@@ -114,10 +115,11 @@ def colleagues_for(case: Case):
     from accounts.models import User
 
     chosen_districts = User.districts.through.objects.filter(user_id=OuterRef("pk"))
-    if case.district_id is None:
+    region: Q | Combinable
+    if case.district is None:
         region = Q(handler_scope__nationwide=True)
     else:
-        in_region = Exists(chosen_districts.filter(district_id=case.district_id)) | (
+        in_region = Exists(chosen_districts.filter(district_id=case.district.pk)) | (
             Q(province_id=case.district.province_id) & ~Exists(chosen_districts)
         )
         region = Q(handler_scope__nationwide=True) | in_region
@@ -158,12 +160,11 @@ def incident_trends(
         queryset = queryset.filter(month__gte=start.replace(day=1))
     if end:
         queryset = queryset.filter(month__lte=end.replace(day=1))
-    rows = (
+    rows = list(
         queryset.values("month", "category_id", "district_id")
         .annotate(total=Sum("count"))
         .order_by("month", "category_id", "district_id")
     )
-    rows = list(rows)
     category_names = {
         c.pk: c.name for c in Category.objects.filter(pk__in={row["category_id"] for row in rows})
     }

@@ -388,12 +388,12 @@ def encryption_rotate() -> dict[str, int]:
     ]
     for model, fields in plans:
         done = 0
-        for pk in list(model.objects.values_list("pk", flat=True)):
+        for pk in list(model._default_manager.values_list("pk", flat=True)):
             with transaction.atomic():
-                instance = model.objects.select_for_update().only("pk", *fields).get(pk=pk)
+                instance = model._default_manager.select_for_update().only("pk", *fields).get(pk=pk)
                 instance.save(update_fields=fields)
                 done += 1
-        counts[model._meta.model_name] = done
+        counts[model.__name__.lower()] = done
     files = 0
     for evidence in Evidence.objects.only("pk", "file"):
         name = evidence.file.name

@@ -1,8 +1,6 @@
 """Reads for the delivery log and announcements, scoped to what the person may see."""
 
 from django.db.models import Count, QuerySet
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from notifications.models import Announcement, Delivery
 
@@ -21,9 +19,9 @@ def delivery_status_counts(*, user) -> dict[str, int]:
     return {row["status"]: row["count"] for row in rows}
 
 
-def delivery_get(*, user, delivery_id: int) -> Delivery:
-    """A delivery in the user's scope, else 404 (never 403: outsiders learn nothing)."""
-    return get_object_or_404(Delivery.objects.in_scope_of(user).select_related("district"), pk=delivery_id)
+def delivery_get(*, user, delivery_id: int) -> Delivery | None:
+    """A delivery in the user's scope, else None (the view answers 404, never 403: outsiders learn nothing)."""
+    return Delivery.objects.in_scope_of(user).select_related("district").filter(pk=delivery_id).first()
 
 
 def announcement_list(*, user) -> QuerySet[Announcement]:
@@ -54,8 +52,5 @@ def announcement_delivery_counts(*, announcements: list[Announcement]) -> dict[i
     return counts
 
 
-def announcement_get(*, user, announcement_id: int) -> Announcement:
-    announcement = Announcement.objects.in_scope_of(user).filter(pk=announcement_id).first()
-    if announcement is None:
-        raise Http404
-    return announcement
+def announcement_get(*, user, announcement_id: int) -> Announcement | None:
+    return Announcement.objects.in_scope_of(user).filter(pk=announcement_id).first()

@@ -266,7 +266,11 @@ def _claim(*, delivery_id: int, previous_sent: int | None) -> bool:
     the database did.
     """
     assert set(Delivery.PENDING_STATUSES) == {"queued", "retrying"}
-    params = {"previous": previous_sent or 0, "claim": delivery_id, "now": timezone.now()}
+    params: dict[str, int | datetime] = {
+        "previous": previous_sent or 0,
+        "claim": delivery_id,
+        "now": timezone.now(),
+    }
     with connection.cursor() as cursor:
         cursor.execute(_CLAIM_SQL.format(table=connection.ops.quote_name(Delivery._meta.db_table)), params)
         updated = cursor.rowcount
@@ -280,6 +284,7 @@ def _record_sent(delivery_id: int) -> None:
 def _record_failure(*, delivery: Delivery, error: Exception) -> None:
     attempts = delivery.attempts + 1
     permanent = isinstance(error, channels.DeliveryError) and error.permanent
+    update: dict[str, object]
     if permanent or attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
         update = {"status": Status.FAILED}
     else:
@@ -459,7 +464,10 @@ def announcement_create(
     for language, text in messages.items():
         setattr(announcement, f"message_{language}", text)
     # English is the last fallback: without an English text, the first language given stands in.
-    announcement.message_en = messages.get("en") or next((text for text in messages.values() if text), "")
+    # message_en: modeltranslation's field, added at run time.
+    announcement.message_en = messages.get("en") or next(  # type: ignore[attr-defined]
+        (text for text in messages.values() if text), ""
+    )
     announcement.full_clean()
     announcement.save()
     return announcement

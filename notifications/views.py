@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
+from common.http import or_404
 from notifications import selectors, services
 from notifications.forms import AnnouncementForm, DeliveryFilterForm, PhoneForm
 from notifications.models import Delivery, UserPhone
@@ -59,7 +60,7 @@ def log(request: HttpRequest) -> HttpResponse:
 
 @coordinator_required
 def detail(request: HttpRequest, delivery_id: int) -> HttpResponse:
-    delivery = selectors.delivery_get(user=request.user, delivery_id=delivery_id)
+    delivery = or_404(selectors.delivery_get(user=request.user, delivery_id=delivery_id))
     delivery.kind_label = kind_labels().get(delivery.kind, delivery.kind)
     delivery.body_hidden = delivery.kind in registry.private_kinds()
     return render(request, "notifications/detail.html", {"delivery": delivery})
@@ -68,7 +69,7 @@ def detail(request: HttpRequest, delivery_id: int) -> HttpResponse:
 @require_POST
 @coordinator_required
 def retry(request: HttpRequest, delivery_id: int) -> HttpResponse:
-    delivery = selectors.delivery_get(user=request.user, delivery_id=delivery_id)
+    delivery = or_404(selectors.delivery_get(user=request.user, delivery_id=delivery_id))
     try:
         services.delivery_retry(delivery=delivery, by=request.user)
     except ValidationError as error:
@@ -102,7 +103,7 @@ def announcements(request: HttpRequest) -> HttpResponse:
 @require_POST
 @coordinator_required
 def announcement_cancel(request: HttpRequest, announcement_id: int) -> HttpResponse:
-    announcement = selectors.announcement_get(user=request.user, announcement_id=announcement_id)
+    announcement = or_404(selectors.announcement_get(user=request.user, announcement_id=announcement_id))
     services.announcement_cancel(announcement=announcement, by=request.user)
     messages.success(request, _("The announcement is cancelled. Messages not yet sent will not be sent."))
     return redirect("notifications:announcements")

@@ -66,7 +66,7 @@ FACILITATOR_PAGES = ("attendance/", "quiz/", "quiz/sheet/", "facilitator-report/
 def facilitator_pages(world: World) -> list[tuple[str, str]]:
     """The pages an ambassador reaches as a workshop's lead facilitator (the matrix's ambassador
     facilitates nothing, so they are built here)."""
-    from ambassadors.models import AmbassadorProfile
+    from facilitators.models import AmbassadorProfile
     from tests.workshops.factories import quiz_workshop
 
     profile, _created = AmbassadorProfile.objects.get_or_create(

@@ -7,9 +7,10 @@ from django.core.management import call_command
 from django.db import transaction
 
 from accounts.models import User
-from ambassadors.models import AmbassadorProfile, Application
+from ambassadors.models import Application
 from bench.staff_pages import query_counts
 from common.management.commands.national_data import MARK, national_data_create
+from facilitators.models import AmbassadorProfile
 from incidents.models import Case, Message
 from notifications.models import Delivery
 from tests import factories

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from ambassadors.models import AmbassadorProfile
+from facilitators.models import AmbassadorProfile
 from regions.models import District
 from workshops.models import Workshop
 from workshops.services import workshop_create, workshop_publish

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import User
-from ambassadors.models import AmbassadorProfile
+from facilitators.models import AmbassadorProfile
 from regions.models import District, Province
 from workshops.models import QuizResponse, QuizStage, Registration, Workshop
 from workshops.selectors import quiz_question_count

@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors.models import AmbassadorProfile
 from common.forms import FilterDateField
 from common.phone import PakistaniPhoneField
 from common.text import ascii_digits, clean_text
 from curriculum.models import Module
 from curriculum.rendering import translated
 from curriculum.selectors import language_chain
+from facilitators.models import AmbassadorProfile
 from regions.models import District
 from workshops.models import Feedback, Topic, WalkInCount, Workshop
 from workshops.services import facilitator_problems, past_session_problems

@@ -119,7 +119,7 @@ class Workshop(models.Model):
     )
     partner_organisation = models.CharField(_("partner organisation"), max_length=160, blank=True)
     lead_facilitator = models.ForeignKey(
-        "ambassadors.AmbassadorProfile",
+        "facilitators.AmbassadorProfile",
         verbose_name=_("lead facilitator"),
         on_delete=models.PROTECT,
         null=True,
@@ -127,7 +127,7 @@ class Workshop(models.Model):
         related_name="led_workshops",
     )
     co_facilitators = models.ManyToManyField(
-        "ambassadors.AmbassadorProfile",
+        "facilitators.AmbassadorProfile",
         verbose_name=_("co-facilitators"),
         blank=True,
         related_name="co_facilitated_workshops",

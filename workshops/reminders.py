@@ -38,6 +38,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from facilitators.contact import facilitator_channel_filters, facilitator_sms_number
 from notifications.models import Channel, Delivery
 from notifications.rules import DueItem, MergedRule, Notice, RelativeRule, registry
 from workshops.models import Registration, Workshop
@@ -154,24 +155,6 @@ def _feedback_context(registration: Registration) -> dict:
 # --- Facilitators ---------------------------------------------------------------------------------
 
 
-def facilitator_sms_number(*, user, profile) -> str | None:
-    """The user's SMS number if they saved one (None if they turned SMS off), else their profile's."""
-    user_phone = getattr(user, "notification_phone", None)
-    if user_phone is not None:
-        return user_phone.phone if user_phone.sms_enabled else None
-    return profile.phone or None
-
-
-def _facilitator_filters(profile: str) -> dict:
-    """Rows whose facilitator can be reached on the channel (`profile` is the path to the profile)."""
-    user = f"{profile}__user"
-    return {
-        SMS: Q(**{f"{user}__notification_phone__sms_enabled": True})
-        | (Q(**{f"{user}__notification_phone__isnull": True}) & ~Q(**{f"{profile}__phone": ""})),
-        EMAIL: ~Q(**{f"{user}__email": ""}),
-    }
-
-
 def _facilitator_source(*, profile_of, workshop_of, **fields) -> RelativeRule:
     def address(row, channel: str) -> str | None:
         profile = profile_of(row)
@@ -212,7 +195,7 @@ def facilitator_rule(*, kind: str, label, offset: timedelta, **timing) -> Merged
         recipient_field="lead_facilitator__user",
         event_field="starts_at",
         offset=offset,
-        channel_filters=_facilitator_filters("lead_facilitator"),
+        channel_filters=facilitator_channel_filters("lead_facilitator"),
         **timing,
     )
     co_facilitators = _facilitator_source(
@@ -234,7 +217,7 @@ def facilitator_rule(*, kind: str, label, offset: timedelta, **timing) -> Merged
         recipient_field="ambassadorprofile__user",
         event_field="workshop__starts_at",
         offset=offset,
-        channel_filters=_facilitator_filters("ambassadorprofile"),
+        channel_filters=facilitator_channel_filters("ambassadorprofile"),
         **timing,
     )
     return MergedRule(

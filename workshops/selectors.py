@@ -6,17 +6,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db.models import Avg, Count, Prefetch, Q, Sum
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from accounts.selectors import user_is_coordinator
-from ambassadors.models import AmbassadorProfile
-from ambassadors.selectors import ambassador_profile_of
 from curriculum.content import fallback_notice
 from curriculum.models import Module, QuizQuestion
 from curriculum.rendering import translated
 from curriculum.selectors import ContentLanguage, module_content_language, module_title
+from facilitators.models import AmbassadorProfile
 from workshops.models import (
     Feedback,
     QuizResponse,
@@ -79,11 +75,14 @@ def public_workshops(*, filters: PublicFilters | None = None):
     return queryset.order_by("starts_at", "pk")
 
 
-def public_workshop(*, pk: int) -> Workshop:
+def public_workshop(*, pk: int) -> Workshop | None:
     """A workshop the public may see: published, or cancelled/completed (so old links explain themselves)."""
-    return get_object_or_404(
-        Workshop.objects.exclude(status=Workshop.Status.DRAFT).for_listing().prefetch_related(MODULES_USED),
-        pk=pk,
+    return (
+        Workshop.objects.exclude(status=Workshop.Status.DRAFT)
+        .for_listing()
+        .prefetch_related(MODULES_USED)
+        .filter(pk=pk)
+        .first()
     )
 
 
@@ -92,13 +91,12 @@ def modules_for_page(*, workshop: Workshop, language: str) -> list[Module]:
     language or its fallback (sd/ps -> ur -> en), in curriculum order."""
     modules = list(workshop.modules.all())
     for module in modules:
-        module.page_title = module_title(module, language)
+        module.page_title = module_title(module, language)  # type: ignore[attr-defined]  # for the page
     return modules
 
 
 def coordinator_workshops(*, user):
-    if not user_is_coordinator(user):
-        raise Http404
+    """Workshops in the coordinator's scope (the view checks the user is a coordinator)."""
     return Workshop.objects.in_scope_of(user).for_listing().order_by("-starts_at", "-pk")
 
 
@@ -126,9 +124,8 @@ EXPORT_FIELDS = (
 def workshop_export_rows(*, user) -> Iterator[dict]:
     """The workshops export as dicts with their "topics": two queries whatever the number of rows
     (topics of the whole scope first, then one cursor over the workshops), where model instances with
-    a prefetch read in chunks ran one more query per 500 rows."""
-    if not user_is_coordinator(user):  # here, before the response starts: not inside the stream
-        raise Http404
+    a prefetch read in chunks ran one more query per 500 rows. The view checks the user is a
+    coordinator before the response starts, not inside the stream."""
     return _export_rows(Workshop.objects.in_scope_of(user))
 
 
@@ -146,24 +143,21 @@ def _export_rows(workshops) -> Iterator[dict]:
         yield row
 
 
-def coordinator_workshop(*, user, pk: int) -> Workshop:
-    """One workshop in the coordinator's scope, else 404 (never 403: existence is not disclosed)."""
-    if not user_is_coordinator(user):
-        raise Http404
-    return get_object_or_404(
-        Workshop.objects.in_scope_of(user).for_listing().prefetch_related(MODULES_USED), pk=pk
+def coordinator_workshop(*, user, pk: int) -> Workshop | None:
+    """One workshop in the coordinator's scope, else None."""
+    return (
+        Workshop.objects.in_scope_of(user).for_listing().prefetch_related(MODULES_USED).filter(pk=pk).first()
     )
 
 
-def facilitated_workshop(*, user, pk: int) -> Workshop:
-    """A workshop this user may run on the day: coordinators in scope, and its facilitators."""
-    if user_is_coordinator(user):
-        return coordinator_workshop(user=user, pk=pk)
-    profile = ambassador_profile_of(user)
-    if profile is None:
-        raise Http404
-    return get_object_or_404(
-        Workshop.objects.facilitated_by(profile).for_listing().prefetch_related(MODULES_USED), pk=pk
+def facilitated_workshop(*, profile: AmbassadorProfile, pk: int) -> Workshop | None:
+    """One workshop this ambassador leads or co-facilitates, else None."""
+    return (
+        Workshop.objects.facilitated_by(profile)
+        .for_listing()
+        .prefetch_related(MODULES_USED)
+        .filter(pk=pk)
+        .first()
     )
 
 
@@ -241,10 +235,11 @@ def workshop_quizzes(*, workshop: Workshop, language: str) -> list[ModuleQuiz]:
         if not questions or content is None:
             continue
         for question in questions:
-            question.page_text = translated(question, "text", content.chain)
-            question.page_answers = list(question.answers.all())
-            for answer in question.page_answers:
-                answer.page_text = translated(answer, "text", content.chain)
+            # The page's texts, set on the instances the template reads.
+            question.page_text = translated(question, "text", content.chain)  # type: ignore[attr-defined]
+            question.page_answers = answers = list(question.answers.all())  # type: ignore[attr-defined]
+            for answer in answers:
+                answer.page_text = translated(answer, "text", content.chain)  # type: ignore[attr-defined]
         quizzes.append(
             ModuleQuiz(
                 module=module,

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ambassadors.models import AmbassadorProfile
 from curriculum.models import Module
+from facilitators.models import AmbassadorProfile
 from workshops import events
 from workshops.models import (
     FacilitatorReport,
@@ -469,9 +469,10 @@ def quiz_response_submit(
         correct = 0
         right_answers = []
         for question in quiz.questions:
-            right = next(answer for answer in question.page_answers if answer.is_correct)
+            # page_answers and page_text: set by selectors.workshop_quizzes (see ModuleQuiz).
+            right = next(answer for answer in question.page_answers if answer.is_correct)  # type: ignore[attr-defined]
             correct += chosen.get(question.pk) == right.pk
-            right_answers.append((question.page_text, right.page_text))
+            right_answers.append((question.page_text, right.page_text))  # type: ignore[attr-defined]
         QuizResponse.objects.create(
             workshop=workshop,
             module=quiz.module,

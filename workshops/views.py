@@ -21,13 +21,16 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from ambassadors.models import AmbassadorProfile
-from ambassadors.services import ambassador_calendar_token_rotate
+from accounts.selectors import user_is_coordinator
 from common.cache import fragment_key
 from common.exports import csv_response, csv_streaming_response
+from common.http import or_404
 from common.phone import display_phone
 from common.qr import qr_data_uri
 from common.ratelimit import fingerprint
+from facilitators.models import AmbassadorProfile
+from facilitators.selectors import ambassador_profile_of
+from facilitators.services import ambassador_calendar_token_rotate
 from workshops import ratelimit, selectors, services
 from workshops.calendar import workshops_calendar
 from workshops.forms import (
@@ -60,6 +63,26 @@ from workshops.tokens import (
 PAGE_SIZE = 20  # cheap phones on slow connections: short pages
 FEEDBACK_DEVICE_COOKIE = "hifazat_feedback"
 FEEDBACK_DEVICE_COOKIE_AGE = 60 * 24 * 3600  # long enough to outlast the feedback link
+
+
+def _coordinator_only(request: HttpRequest) -> None:
+    """Everyone but coordinators (and admins) gets a 404: the pages do not exist for them."""
+    if not user_is_coordinator(request.user):
+        raise Http404
+
+
+def _coordinator_workshop(request: HttpRequest, pk: int) -> Workshop:
+    """One workshop in the coordinator's scope, else 404 (never 403: existence is not disclosed)."""
+    _coordinator_only(request)
+    return or_404(selectors.coordinator_workshop(user=request.user, pk=pk))
+
+
+def _facilitated_workshop(request: HttpRequest, pk: int) -> Workshop:
+    """A workshop this user may run on the day: coordinators in scope, and its facilitators; else 404."""
+    if user_is_coordinator(request.user):
+        return _coordinator_workshop(request, pk)
+    profile = or_404(ambassador_profile_of(request.user))
+    return or_404(selectors.facilitated_workshop(profile=profile, pk=pk))
 
 
 def _validation_messages(error: ValidationError) -> list[str]:
@@ -125,7 +148,7 @@ def _share_text(request: HttpRequest, workshop: Workshop) -> str:
 
 
 def workshop_detail(request: HttpRequest, pk: int, form: RegistrationForm | None = None) -> HttpResponse:
-    workshop = selectors.public_workshop(pk=pk)
+    workshop = or_404(selectors.public_workshop(pk=pk))
     from django.utils.translation import get_language
 
     form = form or RegistrationForm(initial={"language": get_language()})
@@ -145,7 +168,7 @@ def workshop_detail(request: HttpRequest, pk: int, form: RegistrationForm | None
 
 
 def workshop_ics(request: HttpRequest, pk: int) -> HttpResponse:
-    workshop = selectors.public_workshop(pk=pk)
+    workshop = or_404(selectors.public_workshop(pk=pk))
     url = request.build_absolute_uri(reverse("workshops:detail", args=[pk]))
     body = workshops_calendar([workshop], urls={pk: url}, host=request.get_host(), name=workshop.title)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -154,7 +177,7 @@ def workshop_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def workshop_register(request: HttpRequest, pk: int) -> HttpResponse:
-    workshop = selectors.public_workshop(pk=pk)
+    workshop = or_404(selectors.public_workshop(pk=pk))
     if request.method != "POST":
         return redirect("workshops:detail", pk=pk)
     form = RegistrationForm(request.POST)
@@ -193,7 +216,7 @@ def workshop_register(request: HttpRequest, pk: int) -> HttpResponse:
 def registered(request: HttpRequest, pk: int) -> HttpResponse:
     """After registering: the same page for a new registration and a number already registered, so
     nobody learns from it whether a number is registered. The link arrives by SMS (and email)."""
-    workshop = selectors.public_workshop(pk=pk)
+    workshop = or_404(selectors.public_workshop(pk=pk))
     return render(request, "workshops/registered.html", {"workshop": workshop})
 
 
@@ -321,7 +344,7 @@ def ambassador_feed(request: HttpRequest, token: str) -> HttpResponse:
 def my_workshops(request: HttpRequest) -> HttpResponse:
     if not request.user.has_role("ambassador"):
         raise Http404
-    profile = selectors.ambassador_profile_of(request.user)
+    profile = ambassador_profile_of(request.user)
     workshops = selectors.ambassador_workshops(profile=profile) if profile else []
     feed_url = (
         request.build_absolute_uri(reverse("workshops:feed", args=[profile.calendar_token]))
@@ -336,7 +359,7 @@ def my_workshops(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def feed_rotate(request: HttpRequest) -> HttpResponse:
-    profile = selectors.ambassador_profile_of(request.user)
+    profile = ambassador_profile_of(request.user)
     if profile is None:
         raise Http404
     ambassador_calendar_token_rotate(profile=profile)
@@ -349,6 +372,7 @@ def feed_rotate(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def manage_list(request: HttpRequest) -> HttpResponse:
+    _coordinator_only(request)
     workshops = selectors.coordinator_workshops(user=request.user)
     status = request.GET.get("status", "")
     if status in Workshop.Status.values:
@@ -363,6 +387,7 @@ def manage_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def manage_calendar(request: HttpRequest) -> HttpResponse:
+    _coordinator_only(request)
     year, month = month_from_query(request.GET.get("month"))
     workshops = list(selectors.workshops_in_month(user=request.user, year=year, month=month))
     by_day: dict[datetime.date, list[Workshop]] = {}
@@ -390,7 +415,7 @@ def manage_calendar(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def manage_create(request: HttpRequest) -> HttpResponse:
-    if not selectors.user_is_coordinator(request.user):
+    if not user_is_coordinator(request.user):
         raise Http404
     form = WorkshopForm(request.POST or None, user=request.user, find=request.GET.get("find", ""))
     if request.method == "POST" and form.is_valid():
@@ -422,7 +447,7 @@ def _add_errors(form, error: ValidationError) -> None:
 @login_required
 def manage_record(request: HttpRequest) -> HttpResponse:
     """Record a session held offline, afterwards (within WORKSHOPS_RECORD_PAST_DAYS)."""
-    if not selectors.user_is_coordinator(request.user):
+    if not user_is_coordinator(request.user):
         raise Http404
     data = request.POST if request.method == "POST" else None
     form = PastSessionForm(data, user=request.user, find=request.GET.get("find", ""))
@@ -455,7 +480,7 @@ def manage_record(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def manage_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    workshop = selectors.coordinator_workshop(user=request.user, pk=pk)
+    workshop = _coordinator_workshop(request, pk)
     registrations = list(selectors.registrations_for(workshop=workshop))
     for registration in registrations:
         registration.phone_display = display_phone(registration.phone)
@@ -479,7 +504,7 @@ def manage_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def manage_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    workshop = selectors.coordinator_workshop(user=request.user, pk=pk)
+    workshop = _coordinator_workshop(request, pk)
     initial = {
         "co_facilitators": list(workshop.co_facilitators.all()),
         "modules": list(workshop.modules.all()),
@@ -534,14 +559,14 @@ def _act(request: HttpRequest, action, success: str, **kwargs) -> None:
 @login_required
 @require_POST
 def manage_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    workshop = selectors.coordinator_workshop(user=request.user, pk=pk)
+    workshop = _coordinator_workshop(request, pk)
     _act(request, services.workshop_publish, _("The workshop is published."), workshop=workshop)
     return redirect("workshops:manage_detail", pk=pk)
 
 
 @login_required
 def manage_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
-    workshop = selectors.coordinator_workshop(user=request.user, pk=pk)
+    workshop = _coordinator_workshop(request, pk)
     form = RescheduleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -557,7 +582,7 @@ def manage_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def manage_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    workshop = selectors.coordinator_workshop(user=request.user, pk=pk)
+    workshop = _coordinator_workshop(request, pk)
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         _act(
@@ -575,6 +600,7 @@ def manage_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 def manage_export(request: HttpRequest) -> StreamingHttpResponse:
     """Every workshop in scope, streamed: two queries whatever the number of rows (see
     selectors.workshop_export_rows), labels looked up once per request."""
+    _coordinator_only(request)  # here, before the response starts: not inside the stream
     rows = selectors.workshop_export_rows(user=request.user)
 
     def labels(choices) -> dict[str, str]:
@@ -635,7 +661,7 @@ def manage_export(request: HttpRequest) -> StreamingHttpResponse:
 
 @login_required
 def manage_registrations_csv(request: HttpRequest, pk: int) -> HttpResponse:
-    workshop = selectors.coordinator_workshop(user=request.user, pk=pk)
+    workshop = _coordinator_workshop(request, pk)
     rows = (
         [
             registration.pk,
@@ -667,7 +693,7 @@ def manage_registrations_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    workshop = selectors.facilitated_workshop(user=request.user, pk=pk)
+    workshop = _facilitated_workshop(request, pk)
     registrations = list(
         selectors.registrations_for(workshop=workshop).exclude(status=Registration.Status.CANCELLED)
     )
@@ -697,7 +723,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def complete(request: HttpRequest, pk: int) -> HttpResponse:
-    workshop = selectors.facilitated_workshop(user=request.user, pk=pk)
+    workshop = _facilitated_workshop(request, pk)
     _act(request, services.workshop_complete, _("The workshop is marked as completed."), workshop=workshop)
     return redirect("workshops:report", pk=pk)
 
@@ -717,7 +743,7 @@ def _in_language(language: str, viewname: str, *args) -> str:
 def quiz(request: HttpRequest, pk: int) -> HttpResponse:
     """The facilitator's quiz page: the codes participants scan before and after the session, the
     paper version to print, and the class totals of the paper quizzes."""
-    workshop = selectors.facilitated_workshop(user=request.user, pk=pk)
+    workshop = _facilitated_workshop(request, pk)
     quizzes = selectors.workshop_quizzes(workshop=workshop, language=translation.get_language())
     tallies = {tally.module_id: tally for tally in workshop.quiz_tallies.all()}
     data = request.POST if request.method == "POST" else None  # all boxes emptied is a real answer
@@ -754,7 +780,7 @@ def quiz(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def quiz_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     """The quiz on paper, in the page's language, with the answer key on its own page."""
-    workshop = selectors.facilitated_workshop(user=request.user, pk=pk)
+    workshop = _facilitated_workshop(request, pk)
     quizzes = selectors.workshop_quizzes(workshop=workshop, language=translation.get_language())
     # The sheet is the handout people take home: it carries the feedback link too.
     return render(
@@ -816,7 +842,7 @@ def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 def facilitator_report(request: HttpRequest, pk: int) -> HttpResponse:
-    workshop = selectors.facilitated_workshop(user=request.user, pk=pk)
+    workshop = _facilitated_workshop(request, pk)
     existing = FacilitatorReport.objects.filter(workshop=workshop).first()
     initial = (
         {"notes": existing.notes, "issues_raised": existing.issues_raised, "follow_ups": existing.follow_ups}
@@ -833,7 +859,7 @@ def facilitator_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def report(request: HttpRequest, pk: int) -> HttpResponse:
-    workshop = selectors.facilitated_workshop(user=request.user, pk=pk)
+    workshop = _facilitated_workshop(request, pk)
     return render(
         request,
         "workshops/manage/report.html",
@@ -841,7 +867,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
             "workshop": workshop,
             "report": selectors.workshop_report(workshop=workshop, language=translation.get_language()),
             "facilitator_report": FacilitatorReport.objects.filter(workshop=workshop).first(),
-            "can_manage": selectors.user_is_coordinator(request.user),
+            "can_manage": user_is_coordinator(request.user),
             **_feedback_link(request, workshop, scale=4),
         },
     )

@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import ambassadors.models
+import facilitators.models
 
 
 class Migration(migrations.Migration):
@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         default=list,
                         help_text="Languages this ambassador can run a session in.",
-                        validators=[ambassadors.models.validate_languages],
+                        validators=[facilitators.models.validate_languages],
                         verbose_name="languages",
                     ),
                 ),
@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
                 (
                     "calendar_token",
                     models.CharField(
-                        default=ambassadors.models.new_calendar_token,
+                        default=facilitators.models.new_calendar_token,
                         editable=False,
                         max_length=64,
                         unique=True,

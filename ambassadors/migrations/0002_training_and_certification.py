@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 import ambassadors.models.applications
 import ambassadors.models.certificates
-import ambassadors.models.profile
+import facilitators.models
 
 
 class Migration(migrations.Migration):
@@ -166,7 +166,7 @@ class Migration(migrations.Migration):
             field=models.JSONField(
                 blank=True,
                 default=list,
-                validators=[ambassadors.models.profile.validate_availability],
+                validators=[facilitators.models.validate_availability],
                 verbose_name="availability",
             ),
         ),
@@ -205,7 +205,7 @@ class Migration(migrations.Migration):
             field=models.JSONField(
                 blank=True,
                 default=list,
-                validators=[ambassadors.models.profile.validate_languages],
+                validators=[facilitators.models.validate_languages],
                 verbose_name="languages spoken",
             ),
         ),
@@ -681,7 +681,7 @@ class Migration(migrations.Migration):
                     "languages_spoken",
                     models.JSONField(
                         default=list,
-                        validators=[ambassadors.models.profile.validate_languages],
+                        validators=[facilitators.models.validate_languages],
                         verbose_name="languages spoken",
                     ),
                 ),
@@ -689,7 +689,7 @@ class Migration(migrations.Migration):
                     "languages_taught",
                     models.JSONField(
                         default=list,
-                        validators=[ambassadors.models.profile.validate_languages],
+                        validators=[facilitators.models.validate_languages],
                         verbose_name="languages to run sessions in",
                     ),
                 ),
@@ -715,7 +715,7 @@ class Migration(migrations.Migration):
                     "availability",
                     models.JSONField(
                         default=list,
-                        validators=[ambassadors.models.profile.validate_availability],
+                        validators=[facilitators.models.validate_availability],
                         verbose_name="availability",
                     ),
                 ),

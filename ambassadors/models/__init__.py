@@ -1,22 +1,15 @@
-"""Ambassadors: the profile scheduling relies on, applications, training tracks, quizzes, certificates.
+"""Ambassadors: applications, training tracks, quizzes, certificates.
 
-Split by domain; everything is importable from `ambassadors.models`.
+Split by domain; everything is importable from `ambassadors.models`. The profile itself (what
+scheduling relies on) is `facilitators.models.AmbassadorProfile`, one layer below.
 """
 
 from ambassadors.models.applications import Application, Availability, Background
 from ambassadors.models.certificates import Certificate
-from ambassadors.models.profile import (
-    LANGUAGE_CODES,
-    AmbassadorProfile,
-    new_calendar_token,
-    validate_languages,
-)
 from ambassadors.models.quizzes import Choice, Question, Quiz, QuizAttempt
 from ambassadors.models.tracks import Enrolment, StepProgress, Track, TrackStep
 
 __all__ = [
-    "LANGUAGE_CODES",
-    "AmbassadorProfile",
     "Application",
     "Availability",
     "Background",
@@ -29,6 +22,4 @@ __all__ = [
     "StepProgress",
     "Track",
     "TrackStep",
-    "new_calendar_token",
-    "validate_languages",
 ]

@@ -5,9 +5,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors.models.choices import Availability, Background
 from ambassadors.models.codes import grouped, random_code
-from ambassadors.models.profile import validate_availability, validate_languages
+from facilitators.choices import Availability, Background
+from facilitators.models import validate_availability, validate_languages
 
 REFERENCE_LENGTH = 8
 
@@ -94,7 +94,7 @@ class Application(models.Model):
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     profile = models.OneToOneField(
-        "ambassadors.AmbassadorProfile",
+        "facilitators.AmbassadorProfile",
         verbose_name=_("ambassador profile"),
         on_delete=models.SET_NULL,
         null=True,

@@ -20,7 +20,7 @@ class CertificateQuerySet(models.QuerySet):
 
 class Certificate(models.Model):
     profile = models.ForeignKey(
-        "ambassadors.AmbassadorProfile",
+        "facilitators.AmbassadorProfile",
         verbose_name=_("ambassador"),
         on_delete=models.PROTECT,
         related_name="certificates",
@@ -66,7 +66,7 @@ class Certificate(models.Model):
         return self.revoked_at is None
 
     def get_level_display(self) -> str:
-        from ambassadors.models.profile import AmbassadorProfile
+        from facilitators.models import AmbassadorProfile
 
         return (
             str(AmbassadorProfile.Level(self.level).label)

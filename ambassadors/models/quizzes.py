@@ -75,7 +75,7 @@ class QuizAttempt(models.Model):
     questions in the same order (and cannot be used to reshuffle)."""
 
     profile = models.ForeignKey(
-        "ambassadors.AmbassadorProfile", on_delete=models.CASCADE, related_name="quiz_attempts"
+        "facilitators.AmbassadorProfile", on_delete=models.CASCADE, related_name="quiz_attempts"
     )
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
     step = models.ForeignKey(

@@ -114,7 +114,7 @@ class TrackStep(models.Model):
 
 class Enrolment(models.Model):
     profile = models.ForeignKey(
-        "ambassadors.AmbassadorProfile",
+        "facilitators.AmbassadorProfile",
         verbose_name=_("ambassador"),
         on_delete=models.CASCADE,
         related_name="enrolments",

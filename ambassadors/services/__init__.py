@@ -10,7 +10,6 @@ from ambassadors.services.applications import (
 )
 from ambassadors.services.certificates import certificate_issue, certificate_language_set, certificate_revoke
 from ambassadors.services.profiles import (
-    ambassador_calendar_token_rotate,
     ambassador_mentor_set,
     ambassador_promote_master_trainer,
 )
@@ -33,7 +32,6 @@ from ambassadors.services.training import (
 
 __all__ = [
     "QuizCoolingDown",
-    "ambassador_calendar_token_rotate",
     "ambassador_mentor_set",
     "ambassador_promote_master_trainer",
     "application_approve",

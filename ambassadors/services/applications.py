@@ -16,8 +16,9 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from ambassadors.models import AmbassadorProfile, Application, Track
+from ambassadors.models import Application, Track
 from ambassadors.services.training import enrolment_create
+from facilitators.models import AmbassadorProfile
 from notifications.rules import registry
 
 logger = logging.getLogger(__name__)

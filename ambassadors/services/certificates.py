@@ -6,7 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ambassadors.models import AmbassadorProfile, Certificate, Track
+from ambassadors.models import Certificate, Track
+from facilitators.models import AmbassadorProfile
 
 
 def certificate_issue(*, profile: AmbassadorProfile, level: str, track: Track | None = None) -> Certificate:

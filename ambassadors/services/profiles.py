@@ -1,14 +1,6 @@
 from django.db import transaction
 
-from ambassadors.models import AmbassadorProfile, new_calendar_token
-
-
-@transaction.atomic
-def ambassador_calendar_token_rotate(*, profile: AmbassadorProfile) -> AmbassadorProfile:
-    """Give the profile a new feed secret: calendars subscribed with the old URL stop updating."""
-    profile.calendar_token = new_calendar_token()
-    profile.save(update_fields=["calendar_token", "updated_at"])
-    return profile
+from facilitators.models import AmbassadorProfile
 
 
 @transaction.atomic

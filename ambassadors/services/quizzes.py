@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from ambassadors.models import AmbassadorProfile, Enrolment, QuizAttempt, StepProgress, TrackStep
+from ambassadors.models import Enrolment, QuizAttempt, StepProgress, TrackStep
 from ambassadors.services.training import quiz_step_complete, step_missing_prerequisites
+from facilitators.models import AmbassadorProfile
 
 _shuffle = random.SystemRandom().shuffle
 
@@ -29,12 +30,14 @@ class QuizCoolingDown(ValidationError):
 
 def quiz_next_try_at(*, profile: AmbassadorProfile, step: TrackStep) -> datetime.datetime | None:
     """When a new try may start (None: now)."""
+    if step.quiz_id is None:
+        return None
     last = (
         QuizAttempt.objects.filter(profile=profile, quiz_id=step.quiz_id, submitted_at__isnull=False)
         .order_by("-submitted_at")
         .first()
     )
-    if last is None or last.passed:
+    if last is None or last.passed or last.submitted_at is None or step.quiz is None:
         return None
     until = last.submitted_at + datetime.timedelta(minutes=step.quiz.cooldown_minutes)
     return until if until > timezone.now() else None
@@ -44,7 +47,7 @@ def quiz_next_try_at(*, profile: AmbassadorProfile, step: TrackStep) -> datetime
 def quiz_attempt_start(*, enrolment: Enrolment, step: TrackStep, language: str) -> QuizAttempt:
     """The try in progress, or a new one with its own order of questions and answers."""
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-    if step.kind != TrackStep.Kind.PASS_QUIZ or step.track_id != enrolment.track_id:
+    if step.kind != TrackStep.Kind.PASS_QUIZ or step.quiz_id is None or step.track_id != enrolment.track_id:
         raise ValidationError(_("This step is not a quiz."))
     profile = enrolment.profile
     missing = step_missing_prerequisites(enrolment=enrolment, step=step)
@@ -63,7 +66,9 @@ def quiz_attempt_start(*, enrolment: Enrolment, step: TrackStep, language: str) 
     if until is not None:
         raise QuizCoolingDown(until)
     order = []
-    questions = list(step.quiz.questions.prefetch_related("choices"))
+    quiz = step.quiz
+    assert quiz is not None  # a quiz step (checked above)
+    questions = list(quiz.questions.prefetch_related("choices"))
     _shuffle(questions)
     for question in questions:
         choice_ids = [choice.pk for choice in question.choices.all()]

@@ -6,8 +6,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ambassadors.models import AmbassadorProfile, Certificate, Enrolment, StepProgress, Track, TrackStep
+from ambassadors.models import Certificate, Enrolment, StepProgress, Track, TrackStep
 from ambassadors.services.certificates import certificate_issue
+from facilitators.models import AmbassadorProfile
 from workshops.models import Workshop
 
 

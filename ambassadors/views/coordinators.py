@@ -22,10 +22,12 @@ from ambassadors.forms import (
     MentorForm,
     RevokeForm,
 )
-from ambassadors.models import AmbassadorProfile
-from ambassadors.models.choices import Availability, Background
+from ambassadors.models import Application
 from common.exports import csv_streaming_response
+from common.http import or_404
 from common.phone import display_phone
+from facilitators.choices import Availability, Background
+from facilitators.models import AmbassadorProfile
 
 PAGE_SIZE = 25
 
@@ -37,6 +39,22 @@ def _errors(request: HttpRequest, error: ValidationError) -> None:
 
 def _base_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/")
+
+
+def _coordinator_only(request: HttpRequest) -> None:
+    """Everyone but coordinators (and admins) gets a 404: the pages do not exist for them."""
+    if not selectors.user_is_coordinator(request.user):
+        raise Http404
+
+
+def _application(request: HttpRequest, pk: int) -> Application:
+    _coordinator_only(request)
+    return or_404(selectors.coordinator_application(user=request.user, pk=pk))
+
+
+def _directory_profile(request: HttpRequest, pk: int) -> AmbassadorProfile:
+    _coordinator_only(request)
+    return or_404(selectors.directory_profile(user=request.user, pk=pk))
 
 
 # --- Applications ---------------------------------------------------------------------------------
@@ -72,7 +90,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    application = selectors.coordinator_application(user=request.user, pk=pk)
+    application = _application(request, pk)
     return render(
         request,
         "ambassadors/review/detail.html",
@@ -88,7 +106,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def review_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    application = selectors.coordinator_application(user=request.user, pk=pk)
+    application = _application(request, pk)
     form = ApproveForm(request.POST)
     if form.is_valid():
         try:
@@ -115,7 +133,7 @@ def review_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def review_decline(request: HttpRequest, pk: int) -> HttpResponse:
-    application = selectors.coordinator_application(user=request.user, pk=pk)
+    application = _application(request, pk)
     form = DeclineForm(request.POST)
     if form.is_valid():
         try:
@@ -135,7 +153,7 @@ def review_decline(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def review_resend(request: HttpRequest, pk: int) -> HttpResponse:
-    application = selectors.coordinator_application(user=request.user, pk=pk)
+    application = _application(request, pk)
     try:
         services.application_invitation_resend(application=application, base_url=_base_url(request))
     except ValidationError as error:
@@ -166,6 +184,7 @@ def _directory_filters(request: HttpRequest) -> tuple[DirectoryFilterForm, selec
 
 @login_required
 def directory(request: HttpRequest) -> HttpResponse:
+    _coordinator_only(request)
     form, filters = _directory_filters(request)
     page = Paginator(selectors.directory(user=request.user, filters=filters), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -184,6 +203,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 @login_required
 def directory_export(request: HttpRequest) -> HttpResponse:
     """CSV of the filtered directory (UTF-8 with BOM, so spreadsheets read Urdu names)."""
+    _coordinator_only(request)
     form, filters = _directory_filters(request)
     profiles = selectors.directory(user=request.user, filters=filters)
     header = [
@@ -229,7 +249,7 @@ def directory_export(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def directory_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    profile = selectors.directory_profile(user=request.user, pk=pk)
+    profile = _directory_profile(request, pk)
     return render(
         request,
         "ambassadors/directory/detail.html",
@@ -252,7 +272,7 @@ def directory_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def directory_mentor(request: HttpRequest, pk: int) -> HttpResponse:
-    profile = selectors.directory_profile(user=request.user, pk=pk)
+    profile = _directory_profile(request, pk)
     form = MentorForm(request.POST, choices=selectors.mentor_choices(profile=profile))
     if form.is_valid():
         try:
@@ -269,7 +289,7 @@ def directory_mentor(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def directory_enrol(request: HttpRequest, pk: int) -> HttpResponse:
-    profile = selectors.directory_profile(user=request.user, pk=pk)
+    profile = _directory_profile(request, pk)
     form = EnrolForm(request.POST, tracks=selectors.tracks_to_enrol(profile=profile))
     if form.is_valid():
         services.enrolment_create(profile=profile, track=form.cleaned_data["track"])
@@ -282,7 +302,7 @@ def directory_enrol(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def directory_promote(request: HttpRequest, pk: int) -> HttpResponse:
-    profile = selectors.directory_profile(user=request.user, pk=pk)
+    profile = _directory_profile(request, pk)
     try:
         services.ambassador_promote_master_trainer(profile=profile, actor=request.user)
     except ValidationError as error:
@@ -297,7 +317,7 @@ def directory_promote(request: HttpRequest, pk: int) -> HttpResponse:
 def certificate_revoke(request: HttpRequest, code: str) -> HttpResponse:
     if not selectors.user_is_coordinator(request.user):
         raise Http404
-    certificate = selectors.certificate_for(user=request.user, code=code)
+    certificate = or_404(selectors.certificate_for(user=request.user, code=code))
     profile = get_object_or_404(
         AmbassadorProfile.objects.in_scope_of(request.user), pk=certificate.profile_id
     )

@@ -15,6 +15,7 @@ from ambassadors import selectors, services
 from ambassadors.certificate_pdf import certificate_pdf
 from ambassadors.forms import CertificateLanguageForm, QuizForm, ReturnForm, WorkshopStepForm
 from ambassadors.models import QuizAttempt, StepProgress, TrackStep
+from common.http import or_404
 
 
 def _errors(request: HttpRequest, error: ValidationError) -> None:
@@ -24,7 +25,7 @@ def _errors(request: HttpRequest, error: ValidationError) -> None:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    profile = selectors.require_profile(request.user)
+    profile = or_404(selectors.ambassador_profile_of(request.user))
     tracks = selectors.track_states(profile=profile)
     next_step = next((track.next_step for track in tracks if track.next_step), None)
     return render(
@@ -48,8 +49,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def step(request: HttpRequest, step_id: int) -> HttpResponse:
-    profile = selectors.require_profile(request.user)
-    enrolment, track_step, state = selectors.enrolment_step(profile=profile, step_id=step_id)
+    profile = or_404(selectors.ambassador_profile_of(request.user))
+    enrolment, track_step, state = or_404(selectors.enrolment_step(profile=profile, step_id=step_id))
     workshop_form = None
     if track_step.is_workshop_step:
         workshop_form = WorkshopStepForm(
@@ -99,8 +100,8 @@ def step(request: HttpRequest, step_id: int) -> HttpResponse:
 @never_cache
 @login_required
 def quiz(request: HttpRequest, step_id: int) -> HttpResponse:
-    profile = selectors.require_profile(request.user)
-    enrolment, track_step, state = selectors.enrolment_step(profile=profile, step_id=step_id)
+    profile = or_404(selectors.ambassador_profile_of(request.user))
+    enrolment, track_step, state = or_404(selectors.enrolment_step(profile=profile, step_id=step_id))
     if track_step.kind != TrackStep.Kind.PASS_QUIZ:
         raise Http404
     language, unreviewed = selectors.quiz_language(track_step.quiz, translation.get_language())
@@ -132,7 +133,7 @@ def quiz(request: HttpRequest, step_id: int) -> HttpResponse:
 
 @login_required
 def attempt(request: HttpRequest, pk: int) -> HttpResponse:
-    profile = selectors.require_profile(request.user)
+    profile = or_404(selectors.ambassador_profile_of(request.user))
     attempt = get_object_or_404(
         QuizAttempt.objects.select_related("quiz", "step"), pk=pk, profile=profile, submitted_at__isnull=False
     )
@@ -192,8 +193,8 @@ def confirmation_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def certificate_language(request: HttpRequest, code: str) -> HttpResponse:
-    profile = selectors.require_profile(request.user)
-    certificate = selectors.certificate_for(user=request.user, code=code)
+    profile = or_404(selectors.ambassador_profile_of(request.user))
+    certificate = or_404(selectors.certificate_for(user=request.user, code=code))
     if certificate.profile_id != profile.pk:
         raise Http404
     form = CertificateLanguageForm(request.POST)
@@ -207,7 +208,7 @@ def certificate_language(request: HttpRequest, code: str) -> HttpResponse:
 def certificate_download(request: HttpRequest, code: str) -> HttpResponse:
     """The PDF, for its ambassador, coordinators in scope and admins. The QR code points to the
     verify page in the certificate's language."""
-    certificate = selectors.certificate_for(user=request.user, code=code)
+    certificate = or_404(selectors.certificate_for(user=request.user, code=code))
     with translation.override(certificate.language):
         path = reverse("ambassadors:certificate_verify")
     verify_url = request.build_absolute_uri(f"{path}?code={certificate.display_code}")

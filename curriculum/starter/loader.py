@@ -43,7 +43,7 @@ def _toml_read(path: pathlib.Path) -> dict:
         raise ImproperlyConfigured(f"{path}: {error}") from error
 
 
-def _module_read(folder: pathlib.Path) -> dict:
+def starter_module_read(folder: pathlib.Path) -> dict:
     """One module folder as the loader's dict: per-language dicts {"en": .., "ur": .., ...} for every
     text, an empty or missing text left out (the admin shows it empty; pages fall back)."""
     meta = _toml_read(folder / "module.toml")
@@ -118,7 +118,8 @@ def starter_modules() -> tuple[dict, ...]:
     folders = [path.parent for path in STARTER_DIR.glob("*/module.toml")]
     return tuple(
         sorted(
-            (_module_read(folder) for folder in folders), key=lambda data: (data["position"], data["slug"])
+            (starter_module_read(folder) for folder in folders),
+            key=lambda data: (data["position"], data["slug"]),
         )
     )
 

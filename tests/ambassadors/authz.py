@@ -24,7 +24,8 @@ COORDINATOR_REDIRECT = {"coordinator": 302, "admin": 302}
 
 
 def _own_profile(world):
-    from ambassadors.models import AmbassadorProfile, Track
+    from ambassadors.models import Track
+    from facilitators.models import AmbassadorProfile
 
     profile, _created = AmbassadorProfile.objects.get_or_create(
         user=world.users["ambassador"], defaults={"level": "trainee", "languages": ["ur"]}

@@ -1,18 +1,10 @@
 import factory
 
-from ambassadors.models import (
-    AmbassadorProfile,
-    Application,
-    Certificate,
-    Choice,
-    Enrolment,
-    Question,
-    Quiz,
-    Track,
-    TrackStep,
-)
+from ambassadors.models import Application, Certificate, Choice, Enrolment, Question, Quiz, Track, TrackStep
+from facilitators.models import AmbassadorProfile
 from tests import factories
-from tests.workshops.factories import AmbassadorProfileFactory, WorkshopFactory
+from tests.facilitators.factories import AmbassadorProfileFactory
+from tests.workshops.factories import WorkshopFactory
 
 __all__ = ["AmbassadorProfileFactory", "WorkshopFactory"]
 

@@ -12,7 +12,8 @@ from django.test import Client
 
 from accounts.models import User
 from ambassadors import services
-from ambassadors.models import AmbassadorProfile, Application
+from ambassadors.models import Application
+from facilitators.models import AmbassadorProfile
 from notifications.models import Delivery, UserPhone
 from notifications.quiet_hours import KARACHI
 from notifications.services import deliveries_send, reminders_scan

@@ -2,7 +2,8 @@ import pytest
 
 from accounts import demo as accounts_demo
 from ambassadors import demo
-from ambassadors.models import AmbassadorProfile, Application, Certificate, StepProgress
+from ambassadors.models import Application, Certificate, StepProgress
+from facilitators.models import AmbassadorProfile
 from workshops import demo as workshops_demo
 
 pytestmark = pytest.mark.django_db

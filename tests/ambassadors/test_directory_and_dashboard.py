@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from accounts.selectors import dashboard_sections_for
-from ambassadors.models import AmbassadorProfile, Track
+from ambassadors.models import Track
 from common.queries import json_list_has
+from facilitators.models import AmbassadorProfile
 from tests import factories
 from tests.ambassadors.factories import AmbassadorProfileFactory, WorkshopFactory, enrol, trainee
 from workshops.models import Registration, WalkInCount

@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from ambassadors import services
-from ambassadors.models import AmbassadorProfile, Certificate, StepProgress
+from ambassadors.models import Certificate, StepProgress
 from ambassadors.selectors import track_states
+from facilitators.models import AmbassadorProfile
 from tests.ambassadors.factories import AmbassadorProfileFactory, WorkshopFactory, enrol, full_track, trainee
 from workshops.services import facilitator_problems, workshop_create
 

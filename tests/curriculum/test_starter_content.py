@@ -10,7 +10,12 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 
 from curriculum.models import Activity, Module, MythFactCard, QuizAnswer, QuizQuestion, TranslationStatus
-from curriculum.starter.loader import STARTER_DIR, _module_read, starter_curriculum_load, starter_modules
+from curriculum.starter.loader import (
+    STARTER_DIR,
+    starter_curriculum_load,
+    starter_module_read,
+    starter_modules,
+)
 
 SLUGS = [
     "fake-payments-and-otp-theft",
@@ -86,11 +91,11 @@ def test_a_translation_whose_lists_do_not_line_up_is_refused_with_the_file_named
     cut = sindhi.index("[[cards]]")
     (tmp_path / "sd.toml").write_text(sindhi[:cut], encoding="utf-8")  # no cards, no quiz
     with pytest.raises(ImproperlyConfigured, match=r"sd\.toml: 0 \[\[cards\]\] entries"):
-        _module_read(tmp_path)
+        starter_module_read(tmp_path)
 
     (tmp_path / "sd.toml").write_text('title = "unterminated', encoding="utf-8")
     with pytest.raises(ImproperlyConfigured, match=r"sd\.toml"):
-        _module_read(tmp_path)
+        starter_module_read(tmp_path)
 
 
 @pytest.mark.django_db

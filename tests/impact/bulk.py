@@ -32,7 +32,7 @@ def _quiz_module():
 
 def bulk_create(*, workshops: int = 2000, registrations: int = 100_000, incidents: int = 50_000) -> None:
     from accounts.models import User
-    from ambassadors.models import AmbassadorProfile
+    from facilitators.models import AmbassadorProfile
     from regions.models import District
     from workshops.models import Topic, Workshop, WorkshopTopic
 

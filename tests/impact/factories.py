@@ -9,8 +9,9 @@ from curriculum.models import Module
 from tests import factories
 from tests.curriculum.factories import ModuleFactory
 from tests.curriculum.factories import topic as curriculum_topic
+from tests.facilitators.factories import AmbassadorProfileFactory
 from tests.incidents.factories import submit
-from tests.workshops.factories import AmbassadorProfileFactory, RegistrationFactory, WorkshopFactory
+from tests.workshops.factories import RegistrationFactory, WorkshopFactory
 from workshops.models import Feedback, QuizResponse, QuizTally, WalkInCount, Workshop
 
 

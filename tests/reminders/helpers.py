@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from notifications.models import Delivery, UserPhone
-from tests.workshops.factories import AmbassadorProfileFactory, RegistrationFactory, WorkshopFactory
+from tests.facilitators.factories import AmbassadorProfileFactory
+from tests.workshops.factories import RegistrationFactory, WorkshopFactory
 from workshops.models import Registration
 
 

@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from ambassadors import reminders, services
-from ambassadors.models import AmbassadorProfile, Enrolment
+from ambassadors.models import Enrolment
+from facilitators.models import AmbassadorProfile
 from notifications.models import Delivery
 from notifications.services import reminders_scan
 from notifications.sms import UCS2, sms_length

@@ -2,7 +2,8 @@
 
 from tests.authz import Rule, everyone, only
 from tests.curriculum.factories import ModuleFactory, module_quiz
-from tests.workshops.factories import AmbassadorProfileFactory, RegistrationFactory, WorkshopFactory
+from tests.facilitators.factories import AmbassadorProfileFactory
+from tests.workshops.factories import RegistrationFactory, WorkshopFactory
 from workshops.tokens import feedback_token, quiz_token, registration_token
 
 COORDINATORS = {"coordinator": 200, "admin": 200}
@@ -44,7 +45,7 @@ def feed_url(world) -> str:
 
 
 def feed_rotate_url(world) -> str:
-    from ambassadors.models import AmbassadorProfile
+    from facilitators.models import AmbassadorProfile
 
     AmbassadorProfile.objects.get_or_create(user=world.users["ambassador"])
     return "/en/workshops/mine/calendar-link/"

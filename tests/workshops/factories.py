@@ -3,22 +3,9 @@ import datetime
 import factory
 from django.utils import timezone
 
-from accounts.models import User
-from ambassadors.models import AmbassadorProfile
 from tests import factories
 from tests.curriculum.factories import ModuleFactory, module_quiz
 from workshops.models import Registration, Workshop, WorkshopTopic
-
-
-class AmbassadorProfileFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = AmbassadorProfile
-
-    user = factory.SubFactory(factories.UserFactory, role=User.Role.AMBASSADOR)
-    level = AmbassadorProfile.Level.CERTIFIED
-    languages = factory.LazyFunction(lambda: ["ur", "sd", "en"])
-    gender = AmbassadorProfile.Gender.WOMAN
-    district = factory.LazyFunction(lambda: factories.district("Karachi Central"))
 
 
 class WorkshopFactory(factory.django.DjangoModelFactory):

@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from tests import factories
 from tests.curriculum.factories import ModuleFactory, module_quiz
-from tests.workshops.factories import AmbassadorProfileFactory, RegistrationFactory, WorkshopFactory
+from tests.facilitators.factories import AmbassadorProfileFactory
+from tests.workshops.factories import RegistrationFactory, WorkshopFactory
 from workshops.models import Registration, Workshop
 from workshops.tokens import feedback_token
 

@@ -10,7 +10,8 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 
 from tests import factories
-from tests.workshops.factories import AmbassadorProfileFactory, RegistrationFactory, quiz_workshop
+from tests.facilitators.factories import AmbassadorProfileFactory
+from tests.workshops.factories import RegistrationFactory, quiz_workshop
 from workshops.models import Registration, Workshop
 from workshops.tokens import registration_token
 

@@ -4,8 +4,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from ambassadors.models import AmbassadorProfile
-from tests.workshops.factories import AmbassadorProfileFactory, WorkshopFactory
+from facilitators.models import AmbassadorProfile
+from tests.facilitators.factories import AmbassadorProfileFactory
+from tests.workshops.factories import WorkshopFactory
 
 pytestmark = pytest.mark.django_db
 KARACHI = ZoneInfo("Asia/Karachi")

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from accounts import demo as accounts_demo
-from ambassadors.models import AmbassadorProfile
+from facilitators.models import AmbassadorProfile
 from tests import factories
 from workshops import demo
 from workshops.models import Workshop

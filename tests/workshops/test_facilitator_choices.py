@@ -5,9 +5,10 @@ import re
 
 import pytest
 
-from ambassadors.models import AmbassadorProfile
+from facilitators.models import AmbassadorProfile
 from tests import factories
-from tests.workshops.factories import AmbassadorProfileFactory, WorkshopFactory
+from tests.facilitators.factories import AmbassadorProfileFactory
+from tests.workshops.factories import WorkshopFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from ambassadors.models import AmbassadorProfile
+from facilitators.models import AmbassadorProfile
 from tests import factories
-from tests.workshops.factories import AmbassadorProfileFactory, WorkshopFactory
+from tests.facilitators.factories import AmbassadorProfileFactory
+from tests.workshops.factories import WorkshopFactory
 from workshops.services import facilitator_problems, workshop_create
 
 pytestmark = pytest.mark.django_db

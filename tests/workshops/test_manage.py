@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
-from tests.workshops.factories import AmbassadorProfileFactory, RegistrationFactory, WorkshopFactory
+from tests.facilitators.factories import AmbassadorProfileFactory
+from tests.workshops.factories import RegistrationFactory, WorkshopFactory
 from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db

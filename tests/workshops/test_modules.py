@@ -4,7 +4,8 @@ import pytest
 
 from tests import factories
 from tests.curriculum.factories import ModuleFactory
-from tests.workshops.factories import AmbassadorProfileFactory, WorkshopFactory
+from tests.facilitators.factories import AmbassadorProfileFactory
+from tests.workshops.factories import WorkshopFactory
 from tests.workshops.test_manage import form_data
 from tests.workshops.test_query_counts import count_queries, make_workshops
 from workshops import demo

@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests import factories
-from tests.workshops.factories import AmbassadorProfileFactory, RegistrationFactory
+from tests.facilitators.factories import AmbassadorProfileFactory
+from tests.workshops.factories import RegistrationFactory
 from workshops.models import Topic, Workshop, WorkshopTopic
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,8 @@ from django.utils import translation
 from curriculum.models import TranslationStatus
 from tests import factories
 from tests.curriculum.factories import ModuleFactory, module_quiz
-from tests.workshops.factories import AmbassadorProfileFactory, WorkshopFactory, quiz_workshop
+from tests.facilitators.factories import AmbassadorProfileFactory
+from tests.workshops.factories import WorkshopFactory, quiz_workshop
 from workshops.models import QuizResponse, QuizTally
 from workshops.tokens import quiz_token
 

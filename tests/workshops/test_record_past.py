@@ -8,7 +8,8 @@ from django.utils import timezone
 from notifications.models import Delivery
 from notifications.services import reminders_scan
 from tests import factories
-from tests.workshops.factories import AmbassadorProfileFactory, RegistrationFactory, WorkshopFactory
+from tests.facilitators.factories import AmbassadorProfileFactory
+from tests.workshops.factories import RegistrationFactory, WorkshopFactory
 from workshops.models import WalkInCount, Workshop
 
 pytestmark = pytest.mark.django_db

@@ -186,7 +186,8 @@ def national_data_create(*, scale: float = 1.0, log=print) -> dict[str, int]:  #
     from django.contrib.contenttypes.models import ContentType
 
     from accounts.models import User
-    from ambassadors.models import AmbassadorProfile, Application
+    from ambassadors.models import Application
+    from facilitators.models import AmbassadorProfile
     from incidents.models import Case, Category, HandlerScope, Message, MonthlyTally
     from notifications.models import Delivery
     from regions.models import District, Province

@@ -1,6 +1,9 @@
 """The ambassador's profile: what scheduling needs to know about a facilitator, what coordinators
 filter the directory by, and where the ambassador is on the way applicant -> trainee -> certified
-ambassador -> master trainer."""
+ambassador -> master trainer.
+
+It lives in its own small app below workshops and ambassadors (docs/architecture.md): workshops
+need a facilitator, ambassadors train and certify one, and neither has to import the other for it."""
 
 import secrets
 
@@ -10,7 +13,7 @@ from django.db import models
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors.models.choices import Availability, Background
+from facilitators.choices import Availability, Background
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -123,6 +126,9 @@ class AmbassadorProfile(models.Model):
     objects = AmbassadorProfileQuerySet.as_manager()
 
     class Meta:
+        # The table kept its name when the model moved here from ambassadors (migrations
+        # facilitators 0001, ambassadors 0004, workshops 0008 moved only Django's state).
+        db_table = "ambassadors_ambassadorprofile"
         ordering = ["user__full_name", "user__email"]
         verbose_name = _("ambassador profile")
         verbose_name_plural = _("ambassador profiles")
