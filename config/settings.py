@@ -432,7 +432,10 @@ if EMAIL_URL.startswith(("smtp://", "smtps://", "submission://")):
     EMAIL_HOST_USER = unquote(_email.username or "")
     EMAIL_HOST_PASSWORD = unquote(_email.password or "")
     EMAIL_USE_SSL = _email.scheme == "smtps"
-    EMAIL_USE_TLS = _email.scheme in {"smtp", "submission"} and EMAIL_PORT != 25
+    # STARTTLS except on port 25, or when the URL says `?tls=off` (a relay on the same host or network).
+    EMAIL_USE_TLS = (
+        _email.scheme in {"smtp", "submission"} and EMAIL_PORT != 25 and "tls=off" not in _email.query
+    )
 elif EMAIL_URL.startswith("file://"):
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = EMAIL_URL.removeprefix("file://")

@@ -37,7 +37,9 @@ class ScanReport:
 # --- Creating deliveries ----------------------------------------------------------------------------
 
 
-def _delivery_build(*, kind: str, template: str, channel: str, item: DueItem, now: datetime) -> Delivery:
+def _delivery_build(
+    *, kind: str, template: str, channel: str, item: DueItem, now: datetime, sensitive: bool
+) -> Delivery:
     send_after = max(earliest_send(channel=channel, due_at=item.due_at), item.due_at)
     status = Status.QUEUED
     to = item.address(channel)
@@ -69,6 +71,7 @@ def _delivery_build(*, kind: str, template: str, channel: str, item: DueItem, no
         send_after=send_after,
         expires_at=item.expires_at,
         created_at=now,
+        sensitive=sensitive,
     )
 
 
@@ -80,8 +83,11 @@ def deliveries_create(
     # The stamp also tells this call's rows from those that were there already (ignore_conflicts
     # returns every object it was given).
     stamp = timezone.now()
+    sensitive = kind in registry.sensitive_kinds()
     rows = [
-        _delivery_build(kind=kind, template=template, channel=channel, item=item, now=stamp)
+        _delivery_build(
+            kind=kind, template=template, channel=channel, item=item, now=stamp, sensitive=sensitive
+        )
         for item in items
         # A notice's `addresses` without this channel: the person has no such address and this
         # channel is optional for them (a registrant without email): no row, not even "no address".
@@ -198,6 +204,19 @@ def _deliveries_resolve_interrupted(*, now: datetime, limit: int) -> int:
     return len(stuck)
 
 
+def deliveries_secret_texts_remove() -> int:
+    """Empty the text of every sensitive message that went or never will (withdrawn, too late, no
+    address, or settled as sent after a worker died). A sent one is usually emptied as it is recorded
+    sent; this catches the rest. One query; the partial index keeps it cheap whatever the log's size."""
+    return (
+        Delivery.objects.filter(
+            sensitive=True, body_removed_at__isnull=True, status__in=Delivery.DONE_STATUSES
+        )
+        .exclude(body="")
+        .update(body="", body_removed_at=timezone.now())
+    )
+
+
 def _rule_scan(*, rule: ReminderRule, channel: str, now: datetime, batch: int) -> tuple[int, int]:
     with transaction.atomic():
         items = rule.due(now=now, channel=channel, limit=batch)
@@ -227,6 +246,7 @@ def reminders_scan(
                     break
     report.expired = _deliveries_expire(now=now)
     report.resolved = _deliveries_resolve_interrupted(now=now, limit=batch)
+    deliveries_secret_texts_remove()
     while time.monotonic() < deadline:
         queued = _deliveries_queue_ready(now=now, limit=batch)
         report.queued += queued
@@ -249,6 +269,8 @@ _CLAIM_SQL = """
 UPDATE {table} SET
     status = CASE WHEN id = %(previous)s THEN 'sent' ELSE 'sending' END,
     sent_at = CASE WHEN id = %(previous)s THEN %(now)s ELSE sent_at END,
+    body = CASE WHEN id = %(previous)s AND sensitive THEN '' ELSE body END,
+    body_removed_at = CASE WHEN id = %(previous)s AND sensitive THEN %(now)s ELSE body_removed_at END,
     last_error = CASE WHEN id = %(previous)s THEN '' ELSE last_error END,
     claimed_at = CASE WHEN id = %(previous)s THEN claimed_at ELSE %(now)s END,
     attempts = CASE WHEN id = %(previous)s THEN attempts ELSE attempts + 1 END
@@ -258,7 +280,8 @@ WHERE id = %(previous)s OR (id = %(claim)s AND status IN ('queued', 'retrying'))
 
 def _claim(*, delivery_id: int, previous_sent: int | None) -> bool:
     """Claim a delivery for sending (committed before it leaves, so nobody else sends it), and in the
-    same statement record the previous one of the batch as sent: one commit per message, not two.
+    same statement record the previous one of the batch as sent (emptying its text if that carries a
+    secret): one commit per message, not two.
 
     A worker killed between a send and the next statement leaves that delivery claimed ("sending");
     the scan settles it with the backend (services._deliveries_resolve_interrupted). Plain SQL
@@ -274,7 +297,9 @@ def _claim(*, delivery_id: int, previous_sent: int | None) -> bool:
 
 
 def _record_sent(delivery_id: int) -> None:
-    Delivery.objects.filter(pk=delivery_id).update(status=Status.SENT, sent_at=timezone.now(), last_error="")
+    now = timezone.now()
+    Delivery.objects.filter(pk=delivery_id).update(status=Status.SENT, sent_at=now, last_error="")
+    Delivery.objects.filter(pk=delivery_id, sensitive=True).update(body="", body_removed_at=now)
 
 
 def _record_failure(*, delivery: Delivery, error: Exception) -> None:

@@ -254,6 +254,7 @@ registry.register(
         label=_("Workshop reminder, the day before"),
         channels=BOTH,
         template=TEMPLATES + "registrant_day_before",
+        sensitive=True,  # the registration's own link, or the signed feedback link
         recipients=confirmed_registrants,
         offset=-timedelta(days=1),
         # Until the two-hour reminder takes over: someone registering late gets one reminder, not two.
@@ -268,6 +269,7 @@ registry.register(
         label=_("Workshop reminder, two hours before"),
         channels=BOTH,
         template=TEMPLATES + "registrant_two_hours",
+        sensitive=True,  # the registration's own link, or the signed feedback link
         recipients=confirmed_registrants,
         offset=-timedelta(hours=2),
         occurrence_tolerance=SAME_START,
@@ -280,6 +282,7 @@ registry.register(
         label=_("Feedback request after the workshop"),
         channels=BOTH,
         template=TEMPLATES + "feedback_request",
+        sensitive=True,  # the registration's own link, or the signed feedback link
         recipients=attended_registrants,
         offset=timedelta(hours=1),
         valid_for=timedelta(days=2),
@@ -485,6 +488,7 @@ registry.register_notice(
         channels=BOTH,
         template=TEMPLATES + "rescheduled",
         items=rescheduled_items,
+        sensitive=True,  # a registrant's email carries their registration's own link
         withdraw=rescheduled_withdraw,
     )
 )
@@ -495,6 +499,7 @@ registry.register_notice(
         channels=BOTH,
         template=TEMPLATES + "moved",
         items=moved_items,
+        sensitive=True,  # a registrant's email carries their registration's own link
     )
 )
 registry.register_notice(
@@ -514,6 +519,7 @@ registry.register_notice(
         channels=BOTH,
         template=TEMPLATES + "registration_link",
         items=registration_link_items,
+        sensitive=True,  # a registrant's email carries their registration's own link
     )
 )
 registry.register_notice(
@@ -523,6 +529,7 @@ registry.register_notice(
         channels=BOTH,
         template=TEMPLATES + "promoted",
         items=promoted_items,
+        sensitive=True,  # a registrant's email carries their registration's own link
     )
 )
 
