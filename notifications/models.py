@@ -109,7 +109,8 @@ class Delivery(models.Model):
     personal_data_removed_at = models.DateTimeField(_("personal data removed"), null=True, blank=True)
     # The text carries a secret (a signed link, a set-password link, a reference): never shown, and
     # emptied once the message has gone or will never go (`body_removed_at`).
-    sensitive = models.BooleanField(_("text carries a secret"), default=False)
+    # db_default: rows bulk-loaded with COPY (manage.py national_data) without the column are not secret.
+    sensitive = models.BooleanField(_("text carries a secret"), default=False, db_default=False)
     body_removed_at = models.DateTimeField(_("text removed"), null=True, blank=True)
 
     objects = DeliveryQuerySet.as_manager()

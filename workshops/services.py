@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from ambassadors.models import AmbassadorProfile
 from curriculum.models import Module
 from workshops import events
+from workshops.audit import Action, snapshot_changes, update_action, workshop_audit_record, workshop_snapshot
 from workshops.models import (
     FacilitatorReport,
     Feedback,
@@ -161,6 +162,7 @@ def workshop_create(
     workshop.co_facilitators.set(co_facilitators)
     _set_topics(workshop=workshop, topics=topics)
     workshop.modules.set(list(modules))
+    workshop_audit_record(workshop=workshop, actor=actor, action=Action.CREATED)
     _on_commit_workshop(workshop.pk, "created")
     return workshop
 
@@ -183,6 +185,7 @@ def workshop_update(
     workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
     if workshop.status in (Workshop.Status.CANCELLED, Workshop.Status.COMPLETED):
         raise ValidationError(_("A cancelled or completed workshop can no longer be changed."))
+    before = workshop_snapshot(workshop)
     old_times = (workshop.starts_at, workshop.ends_at)
     old_place = _place(workshop)
     for name in ("starts_at", "ends_at"):
@@ -204,6 +207,8 @@ def workshop_update(
         _set_topics(workshop=workshop, topics=topics)
     if modules is not None:
         workshop.modules.set(list(modules))
+    changes = snapshot_changes(before, workshop_snapshot(workshop))
+    workshop_audit_record(workshop=workshop, actor=actor, action=update_action(changes), changes=changes)
     rescheduled = (workshop.starts_at, workshop.ends_at) != old_times
     # A new time and place together is one notice (the rescheduling one gives the place too).
     _on_commit_workshop(workshop.pk, "rescheduled" if rescheduled else "moved" if moved else "updated")
@@ -239,6 +244,7 @@ def workshop_publish(*, workshop: Workshop, actor) -> Workshop:
         raise ValidationError(_("Choose at least one topic before publishing."))
     workshop.status = Workshop.Status.PUBLISHED
     workshop.save(update_fields=["status", "updated_at"])
+    workshop_audit_record(workshop=workshop, actor=actor, action=Action.PUBLISHED)
     _on_commit_workshop(workshop.pk, "published")
     return workshop
 
@@ -251,6 +257,7 @@ def workshop_cancel(*, workshop: Workshop, actor, reason: str = "") -> Workshop:
     workshop.status = Workshop.Status.CANCELLED
     workshop.cancellation_reason = reason
     workshop.save(update_fields=["status", "cancellation_reason", "updated_at"])
+    workshop_audit_record(workshop=workshop, actor=actor, action=Action.CANCELLED, detail=reason)
     _on_commit_workshop(workshop.pk, "cancelled")
     return workshop
 
@@ -264,6 +271,7 @@ def workshop_complete(*, workshop: Workshop, actor) -> Workshop:
         raise ValidationError(_("A workshop can be completed only once it has started."))
     workshop.status = Workshop.Status.COMPLETED
     workshop.save(update_fields=["status", "updated_at"])
+    workshop_audit_record(workshop=workshop, actor=actor, action=Action.COMPLETED)
     _on_commit_workshop(workshop.pk, "completed")
     return workshop
 
@@ -333,7 +341,8 @@ def workshop_record_past(
     workshop.co_facilitators.set(co_facilitators)
     _set_topics(workshop=workshop, topics=topics)
     workshop.modules.set(list(modules))
-    attendance_record(workshop=workshop, actor=actor, present_ids=[], walk_ins=walk_ins)
+    _attendance_save(workshop=workshop, present_ids=[], walk_ins=walk_ins)
+    workshop_audit_record(workshop=workshop, actor=actor, action=Action.RECORDED_PAST)
     _on_commit_workshop(workshop.pk, "completed")
     return workshop
 
@@ -433,6 +442,28 @@ def attendance_record(
     *, workshop: Workshop, actor, present_ids: Iterable[int], walk_ins: dict[tuple[str, str], int]
 ) -> Workshop:
     """Tick who came (confirmed or waitlisted people may turn up) and store the walk-in head counts."""
+    before = _attendance_counts(workshop)
+    _attendance_save(workshop=workshop, present_ids=present_ids, walk_ins=walk_ins)
+    after = _attendance_counts(workshop)
+    workshop_audit_record(
+        workshop=workshop,
+        actor=actor,
+        action=Action.ATTENDANCE,
+        changes={name: [before[name], after[name]] for name in before if before[name] != after[name]},
+    )
+    return workshop
+
+
+def _attendance_counts(workshop: Workshop) -> dict[str, int]:
+    return {
+        "attended": workshop.registrations.filter(attended=True).count(),
+        "walk_ins": sum(WalkInCount.objects.filter(workshop=workshop).values_list("count", flat=True)),
+    }
+
+
+def _attendance_save(
+    *, workshop: Workshop, present_ids: Iterable[int], walk_ins: dict[tuple[str, str], int]
+) -> None:
     present_ids = set(present_ids)
     registrations = workshop.registrations.exclude(status=Registration.Status.CANCELLED)
     registrations.filter(pk__in=present_ids).update(attended=True)
@@ -441,7 +472,16 @@ def attendance_record(
         WalkInCount.objects.update_or_create(
             workshop=workshop, gender=gender, age_band=age_band, defaults={"count": count or 0}
         )
-    return workshop
+
+
+@transaction.atomic
+def workshop_registrations_export(*, workshop: Workshop, actor) -> list[Registration]:
+    """The registrations (names, phone numbers, emails) a coordinator downloads: personal data leaving
+    the system, so it is written in the workshop's history."""
+    from workshops.selectors import registrations_for
+
+    workshop_audit_record(workshop=workshop, actor=actor, action=Action.EXPORTED)
+    return list(registrations_for(workshop=workshop))
 
 
 @dataclass
@@ -565,6 +605,7 @@ def facilitator_report_save(
             "written_by": actor,
         },
     )
+    workshop_audit_record(workshop=workshop, actor=actor, action=Action.REPORT)
     return report
 
 

@@ -29,6 +29,7 @@ from common.phone import display_phone
 from common.qr import qr_data_uri
 from common.ratelimit import fingerprint
 from workshops import ratelimit, selectors, services
+from workshops.audit import history_for_page
 from workshops.calendar import workshops_calendar
 from workshops.forms import (
     DISTRICT_CHOICES_SECONDS,
@@ -466,6 +467,7 @@ def manage_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "workshop": workshop,
             "modules": selectors.modules_for_page(workshop=workshop, language=translation.get_language()),
             "registrations": registrations,
+            "history": history_for_page(selectors.workshop_history(workshop=workshop)),
             "cancel_form": CancelForm(),
             "reschedule_form": RescheduleForm(
                 initial={
@@ -647,7 +649,7 @@ def manage_registrations_csv(request: HttpRequest, pk: int) -> HttpResponse:
             _("Yes") if registration.attended else _("No"),
             timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
         ]
-        for registration in selectors.registrations_for(workshop=workshop)
+        for registration in services.workshop_registrations_export(workshop=workshop, actor=request.user)
     )
     header = [
         _("ID"),

@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="delivery",
             name="sensitive",
-            field=models.BooleanField(default=False, verbose_name="text carries a secret"),
+            field=models.BooleanField(db_default=False, default=False, verbose_name="text carries a secret"),
         ),
         migrations.AddIndex(
             model_name="delivery",
