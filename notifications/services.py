@@ -2,6 +2,7 @@
 
 import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -390,12 +391,14 @@ def deliveries_withdraw(
     except_kinds: list[str] | None = None,
     except_occurrence: datetime | None = None,
     occurrence_tolerance: timedelta = timedelta(0),
+    except_recipient_ids: Iterable[int] | None = None,
 ) -> int:
     """Withdraw what is still waiting to be sent about `subject` and/or to `recipient` (an event
-    cancelled or moved, a registration cancelled).
+    cancelled or moved, a registration cancelled, a facilitator taken off a workshop).
 
     `except_occurrence` keeps what is about that event time (after a reschedule: the new time), or
-    within `occurrence_tolerance` of it.
+    within `occurrence_tolerance` of it. `except_recipient_ids` keeps what goes to these recipients
+    (ids of the one recipient model the `kinds` write to, e.g. the users still facilitating).
     A message a worker has already claimed goes out; everything still queued never will.
     """
     if subject is None and recipient is None:
@@ -409,6 +412,8 @@ def deliveries_withdraw(
         queryset = queryset.filter(kind__in=kinds)
     if except_kinds:
         queryset = queryset.exclude(kind__in=except_kinds)
+    if except_recipient_ids is not None:
+        queryset = queryset.exclude(recipient_id__in=list(except_recipient_ids))
     if except_occurrence is not None:
         queryset = queryset.exclude(
             occurrence__gte=except_occurrence - occurrence_tolerance,

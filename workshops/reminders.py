@@ -11,8 +11,11 @@ current start, so rescheduling moves them and cancelling stops them):
 | facilitator_morning | lead and co-facilitators | 08:00 Pakistan time on the day | SMS, email |
 | feedback_request | registrants marked as attended | 1 h after the end, for 2 days | SMS, email |
 
-Notices go at once when something changes (workshops/events.py calls the `*_changed` functions at
-the end of this module after the change has committed; a Celery task writes and sends them):
+Notices go at once when something changes. The path of a change notice: a workshops service commits
+and its `on_commit` calls `workshop_changed` / `registration_changed` (end of this module), which
+withdraws what the change made obsolete and queues `notifications.tasks.notice_send_task(kind, id)`;
+the task runs `notifications.services.notice_send`, which asks the registered `Notice` below for its
+items (`*_items`) and writes them to the delivery log, which sends them:
 rescheduled (with the new time), moved (a new place, same time) and cancelled (with the
 coordinator's reason) to every registrant (confirmed or waiting) and facilitator, promoted (waiting
 list to a seat) to that one person, and the registration link to a new registrant (and again, at most
@@ -534,10 +537,13 @@ registry.register_notice(
 )
 
 
-# --- Hooks, called by workshops/events.py after a change has committed ----------------------------
+# --- Hooks, called by the workshops services once a change has committed ---------------------------
 
 
 def workshop_changed(*, workshop_id: int, change: str) -> None:
+    """`change`: created, updated, published, rescheduled, moved (a new place, same time), cancelled
+    or completed (workshops/services.py)."""
+    from notifications.services import deliveries_withdraw
     from notifications.tasks import notice_send_task
 
     if change == "rescheduled":
@@ -552,17 +558,15 @@ def workshop_changed(*, workshop_id: int, change: str) -> None:
         # A facilitator taken off the workshop is no longer reminded of it.
         workshop = _workshop(workshop_id)
         if workshop is not None:
-            current = [profile.user_id for profile in workshop.facilitators]
-            (
-                Delivery.objects.for_subject(workshop)
-                .pending()
-                .filter(kind__in=FACILITATOR_KINDS)
-                .exclude(recipient_id__in=current)
-                .update(status=Delivery.Status.WITHDRAWN)
+            deliveries_withdraw(
+                subject=workshop,
+                kinds=list(FACILITATOR_KINDS),
+                except_recipient_ids=[profile.user_id for profile in workshop.facilitators],
             )
 
 
 def registration_changed(*, registration_id: int, change: str) -> None:
+    """`change`: confirmed, waitlisted (a new registration), promoted or cancelled."""
     from notifications.services import deliveries_withdraw
     from notifications.tasks import notice_send_task
 

@@ -12,7 +12,6 @@ from django.utils.translation import ngettext
 
 from ambassadors.models import AmbassadorProfile
 from curriculum.models import Module
-from workshops import events
 from workshops.audit import Action, snapshot_changes, update_action, workshop_audit_record, workshop_snapshot
 from workshops.models import (
     FacilitatorReport,
@@ -130,7 +129,11 @@ def _check_facilitators(*, workshop: Workshop, co_facilitators: list[AmbassadorP
 
 
 def _on_commit_workshop(workshop_id: int, change: str) -> None:
-    transaction.on_commit(lambda: events.workshop_changed(workshop_id, change))
+    """Once this commits, workshops/reminders.py withdraws the messages the change made obsolete and
+    queues the notice people get (rescheduled, moved, cancelled): the services know nothing of SMS."""
+    from workshops.reminders import workshop_changed
+
+    transaction.on_commit(lambda: workshop_changed(workshop_id=workshop_id, change=change))
 
 
 def _set_topics(*, workshop: Workshop, topics: Iterable[str]) -> None:
@@ -351,7 +354,11 @@ def workshop_record_past(
 
 
 def _on_commit_registration(registration_id: int, change: str) -> None:
-    transaction.on_commit(lambda: events.registration_changed(registration_id, change))
+    """Once this commits: the new registrant's link, a promotion notice, or withdrawing what was
+    waiting for a cancelled registration (workshops/reminders.py)."""
+    from workshops.reminders import registration_changed
+
+    transaction.on_commit(lambda: registration_changed(registration_id=registration_id, change=change))
 
 
 @transaction.atomic

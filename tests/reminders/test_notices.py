@@ -20,7 +20,7 @@ from tests.reminders.helpers import (
     sent_text,
     workshop_with,
 )
-from workshops import events, reminders
+from workshops import reminders
 from workshops.models import Registration
 from workshops.services import registration_cancel, workshop_cancel, workshop_reschedule, workshop_update
 
@@ -84,7 +84,7 @@ def test_rescheduling_withdraws_the_old_reminders_tells_everyone_and_reminds_aga
     assert reminders_scan(now=new_start - timedelta(hours=2) + timedelta(minutes=2)).created == 0
 
     # The hook running again (a redelivered task) tells nobody twice.
-    events.workshop_changed(workshop.pk, "rescheduled")
+    reminders.workshop_changed(workshop_id=workshop.pk, change="rescheduled")
     assert registrant_deliveries(reminders.RESCHEDULED).count() == 4
 
 
@@ -110,7 +110,9 @@ def test_a_new_place_is_announced_to_everyone_once_per_move(django_capture_on_co
     assert "Girls High School" in sent_text(sindhi) and "Hifazat" not in sent_text(sindhi)
     assert "Girls High School, Block C" in sent_text(notices.filter(channel="email").first())  # full address
 
-    events.workshop_changed(workshop.pk, "moved")  # a redelivered task: nobody is told twice
+    reminders.workshop_changed(
+        workshop_id=workshop.pk, change="moved"
+    )  # a redelivered task: nobody is told twice
     assert registrant_deliveries(reminders.MOVED).count() == 5
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -146,7 +148,7 @@ def test_cancelling_sends_one_cancellation_each_and_no_reminder(django_capture_o
     assert set(cancellations.values_list("status", flat=True)) == {Status.SENT}
     assert facilitator_deliveries(reminders.CANCELLED).count() == 2
 
-    events.workshop_changed(workshop.pk, "cancelled")  # twice: still one each
+    reminders.workshop_changed(workshop_id=workshop.pk, change="cancelled")  # twice: still one each
     assert reminders_scan(now=now + timedelta(minutes=5)).created == 0
     assert reminders_scan(now=workshop.starts_at - timedelta(minutes=30)).created == 0
     assert Delivery.objects.filter(kind=reminders.CANCELLED).count() == 8
@@ -172,7 +174,7 @@ def test_a_promotion_from_the_waiting_list_tells_only_the_promoted_person(django
         registration_cancel(registration=seated)
     promoted = Delivery.objects.filter(kind=reminders.PROMOTED)
     assert list(promoted.values_list("recipient_id", "channel", "status")) == [(first.pk, "sms", Status.SENT)]
-    events.registration_changed(first.pk, "promoted")
+    reminders.registration_changed(registration_id=first.pk, change="promoted")
     assert promoted.count() == 1
 
 
