@@ -2,8 +2,6 @@
 
 from datetime import datetime, timedelta
 
-from django.conf import settings
-from django.core import mail
 from django.utils import timezone
 
 from accounts.models import User
@@ -65,6 +63,9 @@ def sent_text(delivery: Delivery) -> str:
     message that carried a secret link once it has gone."""
     import json
     from pathlib import Path
+
+    from django.conf import settings
+    from django.core import mail
 
     if delivery.channel == "sms":
         for line in Path(settings.SMS_FILE_PATH).read_text().splitlines():

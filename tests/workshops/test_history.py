@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from tests import factories
-from tests.workshops.factories import AmbassadorProfileFactory, RegistrationFactory, WorkshopFactory
+from tests.reminders.helpers import facilitator
+from tests.workshops.factories import RegistrationFactory, WorkshopFactory
 from workshops import services
 from workshops.models import Workshop, WorkshopAuditEntry
 
@@ -31,7 +32,7 @@ def one_row(workshop, action: str, actor) -> WorkshopAuditEntry:
 
 def draft(**fields) -> Workshop:
     return WorkshopFactory(
-        status=Workshop.Status.DRAFT, lead_facilitator=AmbassadorProfileFactory(), **fields
+        status=Workshop.Status.DRAFT, lead_facilitator=facilitator(), **fields
     )
 
 
@@ -49,7 +50,7 @@ def test_each_action_leaves_exactly_one_row_by_whoever_did_it():
         starts_at=timezone.now() + datetime.timedelta(days=5),
         ends_at=timezone.now() + datetime.timedelta(days=5, hours=2),
         capacity=30,
-        lead_facilitator=AmbassadorProfileFactory(),
+        lead_facilitator=facilitator(),
     )
     one_row(workshop, Action.CREATED, coordinator)
 
@@ -72,7 +73,7 @@ def test_each_action_leaves_exactly_one_row_by_whoever_did_it():
     moved = one_row(workshop, Action.RESCHEDULED, coordinator)
     assert set(moved.changes) == {"starts_at", "ends_at"}
 
-    other = AmbassadorProfileFactory()
+    other = facilitator()
     services.workshop_update(workshop=workshop, actor=coordinator, co_facilitators=[other])
     assigned = one_row(workshop, Action.FACILITATORS, coordinator)
     assert assigned.changes == {"co_facilitators": [[], [str(other)]]}
@@ -119,7 +120,7 @@ def test_completing_and_recording_a_past_session_each_leave_one_row():
         venue_kind="school",
         starts_at=starts,
         ends_at=starts + datetime.timedelta(hours=2),
-        lead_facilitator=AmbassadorProfileFactory(),
+        lead_facilitator=facilitator(),
     )
     assert rows(past) == [(Action.RECORDED_PAST, coordinator)]  # its head counts are part of it
 
@@ -170,7 +171,7 @@ def test_the_download_of_registrations_is_in_the_history(client):
 
 def test_facilitators_and_the_public_do_not_see_the_history(client):
     coordinator = factories.coordinator("SD")
-    workshop = WorkshopFactory(lead_facilitator=AmbassadorProfileFactory())
+    workshop = WorkshopFactory(lead_facilitator=facilitator())
     services.workshop_cancel(workshop=workshop, actor=coordinator, reason="Secret internal reason")
     assert client.get(f"/en/workshops/manage/{workshop.pk}/").status_code in (302, 404)
     client.force_login(workshop.lead_facilitator.user)
