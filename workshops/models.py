@@ -412,6 +412,7 @@ class WorkshopAuditEntry(models.Model):
         COMPLETED = "completed", _("Marked it completed")
         ATTENDANCE = "attendance", _("Recorded attendance")
         RECORDED_PAST = "recorded_past", _("Recorded it as a past session")
+        QUIZ = "quiz", _("Entered the paper quiz totals")
         REPORT = "report", _("Saved the facilitator report")
         EXPORTED = "exported", _("Downloaded the registrations (names and phone numbers)")
 

@@ -572,6 +572,18 @@ def quiz_tally_remove(*, workshop: Workshop, module: Module) -> None:
     QuizTally.objects.filter(workshop=workshop, module=module).delete()
 
 
+@transaction.atomic
+def quiz_tallies_save(*, workshop: Workshop, actor, totals: list[tuple[Module, dict | None]]) -> None:
+    """The class totals of a workshop's paper quizzes as the quiz page sends them, one module each
+    (None: the boxes were emptied, so the totals are removed). One entry in the workshop's history."""
+    for module, numbers in totals:
+        if numbers is None:
+            quiz_tally_remove(workshop=workshop, module=module)
+        else:
+            quiz_tally_record(workshop=workshop, module=module, **numbers)
+    workshop_audit_record(workshop=workshop, actor=actor, action=Action.QUIZ)
+
+
 class FeedbackAlreadySent(Exception):
     """This device already answered this workshop's feedback."""
 

@@ -728,11 +728,11 @@ def quiz(request: HttpRequest, pk: int) -> HttpResponse:
         for module_quiz in quizzes
     ]
     if request.method == "POST" and all([form.is_valid() for form in forms]):
-        for form in forms:
-            if form.is_empty():
-                services.quiz_tally_remove(workshop=workshop, module=form.quiz.module)
-            else:
-                services.quiz_tally_record(workshop=workshop, module=form.quiz.module, **form.cleaned_data)
+        services.quiz_tallies_save(
+            workshop=workshop,
+            actor=request.user,
+            totals=[(form.quiz.module, None if form.is_empty() else form.cleaned_data) for form in forms],
+        )
         messages.success(request, _("Quiz results are saved."))
         return redirect("workshops:report", pk=pk)
     links = []

@@ -6,11 +6,13 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests import factories
 from tests.reminders.helpers import facilitator
-from tests.workshops.factories import RegistrationFactory, WorkshopFactory
+from tests.workshops.factories import RegistrationFactory, WorkshopFactory, quiz_workshop
 from workshops import services
 from workshops.models import Workshop, WorkshopAuditEntry
 
@@ -31,9 +33,7 @@ def one_row(workshop, action: str, actor) -> WorkshopAuditEntry:
 
 
 def draft(**fields) -> Workshop:
-    return WorkshopFactory(
-        status=Workshop.Status.DRAFT, lead_facilitator=facilitator(), **fields
-    )
+    return WorkshopFactory(status=Workshop.Status.DRAFT, lead_facilitator=facilitator(), **fields)
 
 
 def test_each_action_leaves_exactly_one_row_by_whoever_did_it():
@@ -179,3 +179,35 @@ def test_facilitators_and_the_public_do_not_see_the_history(client):
     for path in (f"/en/workshops/manage/{workshop.pk}/attendance/", "/en/workshops/mine/"):
         page = client.get(path).content.decode()
         assert "Cancelled it" not in page and 'id="history"' not in page
+
+
+def test_the_paper_quiz_totals_page_leaves_one_row_and_a_refused_one_none(client):
+    lead = facilitator()
+    workshop, module, _questions = quiz_workshop(lead_facilitator=lead)
+    client.force_login(lead.user)
+    prefix = f"module-{module.pk}-"
+    numbers = {"pre_participants": "20", "pre_correct": "30", "post_participants": "20", "post_correct": "48"}
+    url = f"/en/workshops/manage/{workshop.pk}/quiz/"
+    assert client.post(url, {prefix + name: value for name, value in numbers.items()}).status_code == 302
+    assert rows(workshop) == [(Action.QUIZ, lead.user)]
+    client.post(url, {prefix + "pre_participants": "5"})  # refused: fill in all four
+    assert rows(workshop) == [(Action.QUIZ, lead.user)]
+
+
+def test_the_history_costs_the_manage_page_the_same_queries_for_2_or_12_entries(client):
+    coordinator = factories.coordinator("SD")
+    client.force_login(coordinator)
+    workshop = WorkshopFactory()
+    url = f"/en/workshops/manage/{workshop.pk}/"
+
+    def queries_with(entries: int) -> int:
+        while WorkshopAuditEntry.objects.filter(workshop=workshop).count() < entries:
+            services.workshop_update(
+                workshop=workshop, actor=factories.coordinator("SD"), capacity=workshop.capacity + entries
+            )
+            workshop.refresh_from_db()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    assert queries_with(2) == queries_with(12)
