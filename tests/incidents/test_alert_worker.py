@@ -20,11 +20,12 @@ from tests.notifications.smtp import SmtpServer
 from tests.notifications.worker import make_worker, wait_for
 
 Status = Delivery.Status
+# `seeded`: the incident categories come from a data migration, which an earlier flush may have emptied.
 pytestmark = [
     pytest.mark.worker,
     pytest.mark.postgres,
-    # The incident categories come from a data migration, which the flush after each test would empty.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("seeded"),
 ]
 
 
