@@ -237,6 +237,9 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+# Accounts are made by staff: a password reset for an address with no account emails nobody (the page
+# looks the same, so it tells nobody whether an account exists, and strangers get no mail from us).
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # Failed sign-ins are counted by accounts.adapters (common/ratelimit.py: atomic, HMAC keys only),
 # SIGN_IN_FAILURES_PER_15_MINUTES per connection and per email typed; allauth's own counter is off.

@@ -123,6 +123,39 @@ def notification_send_now(
     return created
 
 
+@transaction.atomic
+def email_written_send(
+    *, kind: str, recipient: models.Model, to: str, title: str, body: str, language: str
+) -> Delivery:
+    """An email whose text another library wrote (django-allauth's password-reset and address
+    confirmation emails, rendered in the request's language): written to the log and sent by a worker
+    once this commits, like every message. Each call is its own message (its moment is the occurrence);
+    `kind` must be registered (its label, and whether its text carries a secret)."""
+    now = timezone.now()
+    notice = registry.notice(kind)
+    delivery = Delivery.objects.create(
+        recipient_type=ContentType.objects.get_for_model(recipient),
+        recipient_id=recipient.pk,
+        subject_type=ContentType.objects.get_for_model(recipient),
+        subject_id=recipient.pk,
+        kind=kind,
+        channel=Channel.EMAIL,
+        occurrence=now,
+        to=to,
+        recipient_name=str(getattr(recipient, "full_name", "") or "")[:150],
+        language=language,
+        title=" ".join(title.split())[:200],
+        body=body,
+        status=Status.QUEUED if to else Status.SKIPPED,
+        due_at=now,
+        send_after=now,
+        created_at=now,
+        sensitive=notice.sensitive,
+    )
+    _deliveries_queue_ready(now=now, limit=1, extra=Q(pk=delivery.pk))
+    return delivery
+
+
 # --- The scan -------------------------------------------------------------------------------------
 
 
