@@ -1,16 +1,10 @@
-import logging
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.core import context as allauth_context
 from django.conf import settings
-from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpRequest
-from django.utils import translation
 
 from common import ratelimit
-
-logger = logging.getLogger(__name__)
 
 
 class _Attempts:
@@ -29,36 +23,6 @@ class AccountAdapter(DefaultAccountAdapter):
         """Staff accounts are created by admins and by approving ambassador applications, never by
         self-service sign-up: every account carries a role and a scope someone vetted."""
         return False
-
-    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        """allauth's emails (a password-reset link, an address confirmation) leave through the
-        notifications delivery log, like every message to a person: written now, sent by a worker
-        once the request's transaction commits, retried if the mail server fails, their secret text
-        never shown in the log (accounts/reminders.py). Only people with an account get one
-        (ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS is off: accounts are made by staff, and the reset page looks
-        the same either way)."""
-        from accounts.models import User
-        from accounts.reminders import ACCOUNT_EMAIL
-        from notifications.services import email_written_send
-
-        user = context.get("user") or User.objects.filter(email__iexact=email).first()
-        if user is None:
-            logger.info("account email %s not sent: no account has this address", template_prefix)
-            return
-        request = allauth_context.request
-        message = self.render_mail(
-            template_prefix,
-            email,
-            {"request": request, "email": email, "current_site": get_current_site(request), **context},
-        )
-        email_written_send(
-            kind=ACCOUNT_EMAIL,
-            recipient=user,
-            to=email,
-            title=message.subject,
-            body=message.body,
-            language=translation.get_language() or settings.LANGUAGE_CODE,
-        )
 
     def get_client_ip(self, request: HttpRequest) -> str:
         """What allauth's own limits (sign-in page, password reset) key on: the HMAC of the masked

@@ -236,7 +236,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+ACCOUNT_ADAPTER = "config.account_adapter.AccountAdapter"  # accounts.adapters + emails via the delivery log
 # Accounts are made by staff: a password reset for an address with no account emails nobody (the page
 # looks the same, so it tells nobody whether an account exists, and strangers get no mail from us).
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
