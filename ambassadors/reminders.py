@@ -118,9 +118,9 @@ stalled_nudge = registry.register(
 # Like every other message they go through the delivery log (quiet hours hold for SMS, each text is
 # kept to one or two segments, a failure is retried and shown): the confirmation of an application
 # with its reference (and the same reference again, at most PERSONAL_LINK_RESENDS_PER_DAY times a day,
-# when someone applies again with the number), and the decision. The approval's email carries the
-# set-your-password link, so the delivery log does not show its text (`Notice.private`); its SMS
-# says only that the link is in the email.
+# when someone applies again with the number), and the decision. The reference and the approval's
+# set-your-password link are secrets: the delivery log never shows those texts and empties them once
+# sent (`Notice.sensitive`). The approval's SMS says only that the link is in the email.
 
 APPLICATION_RECEIVED = "ambassadors.application_received"
 APPLICATION_APPROVED = "ambassadors.application_approved"
@@ -151,7 +151,7 @@ def application_items(application, *, occurrence, link: str = "") -> list[DueIte
     ]
 
 
-def _application_notice(kind: str, label, *, private: bool = False) -> Notice:
+def _application_notice(kind: str, label, *, sensitive: bool = False) -> Notice:
     return registry.register_notice(
         Notice(
             kind=APPLICATION_KINDS[kind],
@@ -159,11 +159,12 @@ def _application_notice(kind: str, label, *, private: bool = False) -> Notice:
             channels=(SMS, EMAIL),
             template=TEMPLATES + kind,
             items=lambda object_id: [],  # sent by ambassadors.services.application_message_send
-            private=private,
+            sensitive=sensitive,
         )
     )
 
 
-_application_notice("received", _("Application received, with its reference"))
-_application_notice("approved", _("Application approved, with the set-your-password link"), private=True)
+# The reference lets whoever holds it ask about the application; the approval carries the link.
+_application_notice("received", _("Application received, with its reference"), sensitive=True)
+_application_notice("approved", _("Application approved, with the set-your-password link"), sensitive=True)
 _application_notice("declined", _("Application declined"))

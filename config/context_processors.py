@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-# The public sections of the site, in menu order. An entry appears once its app provides the URL.
+# The public sections of the site, in menu order. A renamed or missing URL fails loudly
+# (NoReverseMatch on every page, so in every test) instead of silently leaving the menu.
 MAIN_NAVIGATION = [
     ("workshops:list", _("Workshops")),
     ("curriculum:library", _("Library")),
@@ -17,10 +18,7 @@ MAIN_NAVIGATION = [
 def _navigation(request: HttpRequest) -> list[dict]:
     items = []
     for url_name, label in MAIN_NAVIGATION:
-        try:
-            url = reverse(url_name)
-        except NoReverseMatch:
-            continue
+        url = reverse(url_name)
         items.append({"url": url, "label": label, "current": request.path.startswith(url)})
     return items
 

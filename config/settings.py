@@ -237,7 +237,10 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+ACCOUNT_ADAPTER = "config.account_adapter.AccountAdapter"  # accounts.adapters + emails via the delivery log
+# Accounts are made by staff: a password reset for an address with no account emails nobody (the page
+# looks the same, so it tells nobody whether an account exists, and strangers get no mail from us).
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # Failed sign-ins are counted by accounts.adapters (common/ratelimit.py: atomic, HMAC keys only),
 # SIGN_IN_FAILURES_PER_15_MINUTES per connection and per email typed; allauth's own counter is off.
@@ -433,7 +436,10 @@ if EMAIL_URL.startswith(("smtp://", "smtps://", "submission://")):
     EMAIL_HOST_USER = unquote(_email.username or "")
     EMAIL_HOST_PASSWORD = unquote(_email.password or "")
     EMAIL_USE_SSL = _email.scheme == "smtps"
-    EMAIL_USE_TLS = _email.scheme in {"smtp", "submission"} and EMAIL_PORT != 25
+    # STARTTLS except on port 25, or when the URL says `?tls=off` (a relay on the same host or network).
+    EMAIL_USE_TLS = (
+        _email.scheme in {"smtp", "submission"} and EMAIL_PORT != 25 and "tls=off" not in _email.query
+    )
 elif EMAIL_URL.startswith("file://"):
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = EMAIL_URL.removeprefix("file://")

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.defaults import server_error as django_server_error
@@ -17,19 +17,13 @@ from accounts.selectors import dashboard_sections_for
 from common.faults import close_failed_connections, is_database_unavailable, unavailable_response
 
 
-def _url_or_none(name: str) -> str | None:
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return None
-
-
 def home(request: HttpRequest) -> HttpResponse:
+    # A renamed URL fails loudly here (NoReverseMatch in every test of the home page), never vanishes.
     home_links = {
-        "workshops": _url_or_none("workshops:list"),
-        "report": _url_or_none("incidents:report"),
-        "library": _url_or_none("curriculum:library"),
-        "apply": _url_or_none("ambassadors:apply"),
+        "workshops": reverse("workshops:list"),
+        "report": reverse("incidents:report"),
+        "library": reverse("curriculum:library"),
+        "apply": reverse("ambassadors:apply"),
     }
     return render(request, "home.html", {"home_links": home_links})
 

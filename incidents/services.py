@@ -9,12 +9,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from common.storage import stored_file_delete
 from incidents import receipts
@@ -333,11 +330,17 @@ def handlers_for_case(case: Case):
 
 
 def cases_unacknowledged_alert(*, now: datetime.datetime | None = None) -> int:
-    """Email in-scope handlers about new cases waiting longer than the configured hours.
+    """Alert the in-scope handlers about new cases waiting longer than the configured hours.
 
-    Each case alerts once (alerted_at, set under a row lock, so beat firing twice sends once).
-    The email carries no content of the report: only that a case waits, and a link.
+    Each case alerts once (alerted_at, set under a row lock, so beat firing twice alerts once). The
+    alert emails are written to the delivery log in the same transaction (one per handler, exactly
+    once: incidents/reminders.py) and sent by a worker after commit, so a rolled-back alert sends
+    nothing and an SMTP error for one handler is retried for that handler alone. They carry nothing
+    from the report: only that a case waits, and a link.
     """
+    from incidents.reminders import HANDLER_ALERT
+    from notifications.services import notice_send
+
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(hours=settings.INCIDENT_UNACKNOWLEDGED_ALERT_HOURS)
     waiting = Case.objects.filter(
@@ -349,28 +352,14 @@ def cases_unacknowledged_alert(*, now: datetime.datetime | None = None) -> int:
             case = (
                 Case.objects.select_for_update(skip_locked=True, of=("self",))
                 .filter(pk=case_id, alerted_at__isnull=True, acknowledged_at__isnull=True)
-                .select_related("category", "district")
                 .first()
             )
             if case is None:
                 continue
             case.alerted_at = now
             case.save(update_fields=["alerted_at"])
-            recipients = handlers_for_case(case)
-            for handler in recipients:
-                with translation.override(handler.language):
-                    context = {
-                        "case": case,
-                        "handler": handler,
-                        "hours": settings.INCIDENT_UNACKNOWLEDGED_ALERT_HOURS,
-                        "path": reverse("incidents:case_detail", kwargs={"pk": case.pk}),
-                    }
-                    subject = render_to_string("incidents/email/unacknowledged_subject.txt", context).strip()
-                    body = render_to_string("incidents/email/unacknowledged_body.txt", context)
-                send_mail(subject, body, None, [handler.email])
-            audit_record(
-                actor=None, case=case, action=AuditEntry.Action.ALERT, detail=f"{len(recipients)} handlers"
-            )
+            written = notice_send(kind=HANDLER_ALERT, object_id=case.pk)
+            audit_record(actor=None, case=case, action=AuditEntry.Action.ALERT, detail=f"{written} handlers")
             alerted += 1
     return alerted
 

@@ -2,7 +2,6 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
 from notifications.models import Announcement, Delivery, UserPhone
-from notifications.rules import registry
 
 
 @admin.register(Delivery)
@@ -17,9 +16,9 @@ class DeliveryAdmin(admin.ModelAdmin):
         return False
 
     def get_fields(self, request, obj=None):
-        """A message that carries a set-your-password link is not shown, here as in the log."""
+        """A message whose text carries a secret is not shown, here as in the log."""
         fields = super().get_fields(request, obj)
-        if obj is not None and obj.kind in registry.private_kinds():
+        if obj is not None and obj.sensitive:
             return [name for name in fields if name != "body"]
         return fields
 

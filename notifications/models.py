@@ -62,6 +62,8 @@ class Delivery(models.Model):
 
     PENDING_STATUSES = (Status.QUEUED, Status.RETRYING)
     RETRYABLE_STATUSES = (Status.FAILED, Status.UNKNOWN)
+    # After these a secret text is no longer needed: the message went, or it never will.
+    DONE_STATUSES = (Status.SENT, Status.WITHDRAWN, Status.EXPIRED, Status.SKIPPED)
 
     recipient_type = models.ForeignKey(
         ContentType, verbose_name=_("recipient type"), on_delete=models.CASCADE, related_name="+"
@@ -105,6 +107,11 @@ class Delivery(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     # Set when the recipient's personal data was shredded: address, name and text are then empty.
     personal_data_removed_at = models.DateTimeField(_("personal data removed"), null=True, blank=True)
+    # The text carries a secret (a signed link, a set-password link, a reference): never shown, and
+    # emptied once the message has gone or will never go (`body_removed_at`).
+    # db_default: rows bulk-loaded with COPY (manage.py national_data) without the column are not secret.
+    sensitive = models.BooleanField(_("text carries a secret"), default=False, db_default=False)
+    body_removed_at = models.DateTimeField(_("text removed"), null=True, blank=True)
 
     objects = DeliveryQuerySet.as_manager()
 
@@ -136,6 +143,12 @@ class Delivery(models.Model):
             models.Index(fields=["subject_type", "subject_id", "status"], name="delivery_subject_idx"),
             models.Index(fields=["district", "-created_at"], name="delivery_district_idx"),
             models.Index(fields=["-created_at"], name="delivery_created_idx"),
+            # The scan's "secret texts still kept after the message went" sweep.
+            models.Index(
+                fields=["status"],
+                name="delivery_secret_kept_idx",
+                condition=Q(sensitive=True, body_removed_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:

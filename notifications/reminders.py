@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from notifications.models import Announcement, Channel
-from notifications.rules import DueItem, ReminderRule, registry
+from notifications.rules import DueItem, Notice, ReminderRule, registry
 
 # An announcement nobody could be sent within a day (a long outage) is not sent late.
 ANNOUNCEMENT_VALID_FOR = timedelta(days=1)
@@ -92,3 +92,23 @@ class AnnouncementRule(ReminderRule):
 
 
 registry.register(AnnouncementRule())
+
+
+# --- Account emails -----------------------------------------------------------------------------------
+#
+# django-allauth's password-reset and address-confirmation emails go through the delivery log like every
+# message (config/account_adapter.py writes the text allauth rendered: services.email_written_send).
+# Their text carries a secret key: never shown in the log, emptied once sent.
+
+ACCOUNT_EMAIL = "accounts.email"
+
+registry.register_notice(
+    Notice(
+        kind=ACCOUNT_EMAIL,
+        label=_("Account email (password reset or address confirmation)"),
+        channels=(Channel.EMAIL,),
+        template="",  # allauth's own templates wrote the text
+        items=lambda object_id: [],
+        sensitive=True,
+    )
+)

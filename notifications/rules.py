@@ -69,6 +69,9 @@ class ReminderRule:
     label = ""  # shown in the delivery log; a gettext_lazy string
     channels: tuple[str, ...] = ()
     template: str = ""
+    # The text carries a secret (a signed link, a reference): the log never shows it and it is
+    # removed from the log once the message has gone (as pretix does for such emails).
+    sensitive: bool = False
 
     def due(self, *, now: datetime, channel: str, limit: int) -> list[DueItem]:
         raise NotImplementedError
@@ -151,8 +154,10 @@ class RelativeRule(ReminderRule):
         at_local_time: time | None = None,
         channel_filters: dict[str, Q] | None = None,
         occurrence_tolerance: timedelta | None = None,
+        sensitive: bool = False,
     ) -> None:
         self.kind = kind
+        self.sensitive = sensitive
         self.occurrence_tolerance = occurrence_tolerance
         self.label = label or kind
         self.channels = tuple(channels)
@@ -265,8 +270,10 @@ class MergedRule(ReminderRule):
         channels: Iterable[str],
         template: str,
         sources: list[RelativeRule],
+        sensitive: bool = False,
     ) -> None:
         self.kind = kind
+        self.sensitive = sensitive
         self.label = label or kind
         self.channels = tuple(channels)
         self.template = template
@@ -299,8 +306,9 @@ class Notice:
     template: str
     items: Callable[[int], list[DueItem]]
     withdraw: Callable[[int], int] | None = None
-    # The message carries a secret (a set-your-password link): the delivery log does not show its text.
-    private: bool = False
+    # The text carries a secret (a set-your-password or signed link, a reference): the log never shows
+    # it, and it is removed from the log once the message has gone.
+    sensitive: bool = False
 
 
 class Registry:
@@ -321,8 +329,10 @@ class Registry:
     def notices(self) -> list[Notice]:
         return list(self._notices.values())
 
-    def private_kinds(self) -> set[str]:
-        return {notice.kind for notice in self._notices.values() if notice.private}
+    def sensitive_kinds(self) -> set[str]:
+        """Kinds whose text carries a secret (rules and notices)."""
+        kinds = {notice.kind for notice in self._notices.values() if notice.sensitive}
+        return kinds | {rule.kind for rule in self._rules.values() if rule.sensitive}
 
     def labels(self) -> dict[str, str]:
         """{kind: label} of every rule and notice, for the delivery log."""

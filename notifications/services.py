@@ -2,6 +2,7 @@
 
 import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -37,7 +38,9 @@ class ScanReport:
 # --- Creating deliveries ----------------------------------------------------------------------------
 
 
-def _delivery_build(*, kind: str, template: str, channel: str, item: DueItem, now: datetime) -> Delivery:
+def _delivery_build(
+    *, kind: str, template: str, channel: str, item: DueItem, now: datetime, sensitive: bool
+) -> Delivery:
     send_after = max(earliest_send(channel=channel, due_at=item.due_at), item.due_at)
     status = Status.QUEUED
     to = item.address(channel)
@@ -69,6 +72,7 @@ def _delivery_build(*, kind: str, template: str, channel: str, item: DueItem, no
         send_after=send_after,
         expires_at=item.expires_at,
         created_at=now,
+        sensitive=sensitive,
     )
 
 
@@ -80,8 +84,11 @@ def deliveries_create(
     # The stamp also tells this call's rows from those that were there already (ignore_conflicts
     # returns every object it was given).
     stamp = timezone.now()
+    sensitive = kind in registry.sensitive_kinds()
     rows = [
-        _delivery_build(kind=kind, template=template, channel=channel, item=item, now=stamp)
+        _delivery_build(
+            kind=kind, template=template, channel=channel, item=item, now=stamp, sensitive=sensitive
+        )
         for item in items
         # A notice's `addresses` without this channel: the person has no such address and this
         # channel is optional for them (a registrant without email): no row, not even "no address".
@@ -114,6 +121,39 @@ def notification_send_now(
         now=now, limit=max(len(items) * len(channels_), 1), extra=Q(kind=kind) & subject_q
     )
     return created
+
+
+@transaction.atomic
+def email_written_send(
+    *, kind: str, recipient: models.Model, to: str, title: str, body: str, language: str
+) -> Delivery:
+    """An email whose text another library wrote (django-allauth's password-reset and address
+    confirmation emails, rendered in the request's language): written to the log and sent by a worker
+    once this commits, like every message. Each call is its own message (its moment is the occurrence);
+    `kind` must be registered (its label, and whether its text carries a secret)."""
+    now = timezone.now()
+    notice = registry.notice(kind)
+    delivery = Delivery.objects.create(
+        recipient_type=ContentType.objects.get_for_model(recipient),
+        recipient_id=recipient.pk,
+        subject_type=ContentType.objects.get_for_model(recipient),
+        subject_id=recipient.pk,
+        kind=kind,
+        channel=Channel.EMAIL,
+        occurrence=now,
+        to=to,
+        recipient_name=str(getattr(recipient, "full_name", "") or "")[:150],
+        language=language,
+        title=" ".join(title.split())[:200],
+        body=body,
+        status=Status.QUEUED if to else Status.SKIPPED,
+        due_at=now,
+        send_after=now,
+        created_at=now,
+        sensitive=notice.sensitive,
+    )
+    _deliveries_queue_ready(now=now, limit=1, extra=Q(pk=delivery.pk))
+    return delivery
 
 
 # --- The scan -------------------------------------------------------------------------------------
@@ -198,6 +238,19 @@ def _deliveries_resolve_interrupted(*, now: datetime, limit: int) -> int:
     return len(stuck)
 
 
+def deliveries_secret_texts_remove() -> int:
+    """Empty the text of every sensitive message that went or never will (withdrawn, too late, no
+    address, or settled as sent after a worker died). A sent one is usually emptied as it is recorded
+    sent; this catches the rest. One query; the partial index keeps it cheap whatever the log's size."""
+    return (
+        Delivery.objects.filter(
+            sensitive=True, body_removed_at__isnull=True, status__in=Delivery.DONE_STATUSES
+        )
+        .exclude(body="")
+        .update(body="", body_removed_at=timezone.now())
+    )
+
+
 def _rule_scan(*, rule: ReminderRule, channel: str, now: datetime, batch: int) -> tuple[int, int]:
     with transaction.atomic():
         items = rule.due(now=now, channel=channel, limit=batch)
@@ -227,6 +280,7 @@ def reminders_scan(
                     break
     report.expired = _deliveries_expire(now=now)
     report.resolved = _deliveries_resolve_interrupted(now=now, limit=batch)
+    deliveries_secret_texts_remove()
     while time.monotonic() < deadline:
         queued = _deliveries_queue_ready(now=now, limit=batch)
         report.queued += queued
@@ -249,6 +303,8 @@ _CLAIM_SQL = """
 UPDATE {table} SET
     status = CASE WHEN id = %(previous)s THEN 'sent' ELSE 'sending' END,
     sent_at = CASE WHEN id = %(previous)s THEN %(now)s ELSE sent_at END,
+    body = CASE WHEN id = %(previous)s AND sensitive THEN '' ELSE body END,
+    body_removed_at = CASE WHEN id = %(previous)s AND sensitive THEN %(now)s ELSE body_removed_at END,
     last_error = CASE WHEN id = %(previous)s THEN '' ELSE last_error END,
     claimed_at = CASE WHEN id = %(previous)s THEN claimed_at ELSE %(now)s END,
     attempts = CASE WHEN id = %(previous)s THEN attempts ELSE attempts + 1 END
@@ -258,7 +314,8 @@ WHERE id = %(previous)s OR (id = %(claim)s AND status IN ('queued', 'retrying'))
 
 def _claim(*, delivery_id: int, previous_sent: int | None) -> bool:
     """Claim a delivery for sending (committed before it leaves, so nobody else sends it), and in the
-    same statement record the previous one of the batch as sent: one commit per message, not two.
+    same statement record the previous one of the batch as sent (emptying its text if that carries a
+    secret): one commit per message, not two.
 
     A worker killed between a send and the next statement leaves that delivery claimed ("sending");
     the scan settles it with the backend (services._deliveries_resolve_interrupted). Plain SQL
@@ -278,7 +335,9 @@ def _claim(*, delivery_id: int, previous_sent: int | None) -> bool:
 
 
 def _record_sent(delivery_id: int) -> None:
-    Delivery.objects.filter(pk=delivery_id).update(status=Status.SENT, sent_at=timezone.now(), last_error="")
+    now = timezone.now()
+    Delivery.objects.filter(pk=delivery_id).update(status=Status.SENT, sent_at=now, last_error="")
+    Delivery.objects.filter(pk=delivery_id, sensitive=True).update(body="", body_removed_at=now)
 
 
 def _record_failure(*, delivery: Delivery, error: Exception) -> None:
@@ -370,12 +429,14 @@ def deliveries_withdraw(
     except_kinds: list[str] | None = None,
     except_occurrence: datetime | None = None,
     occurrence_tolerance: timedelta = timedelta(0),
+    except_recipient_ids: Iterable[int] | None = None,
 ) -> int:
     """Withdraw what is still waiting to be sent about `subject` and/or to `recipient` (an event
-    cancelled or moved, a registration cancelled).
+    cancelled or moved, a registration cancelled, a facilitator taken off a workshop).
 
     `except_occurrence` keeps what is about that event time (after a reschedule: the new time), or
-    within `occurrence_tolerance` of it.
+    within `occurrence_tolerance` of it. `except_recipient_ids` keeps what goes to these recipients
+    (ids of the one recipient model the `kinds` write to, e.g. the users still facilitating).
     A message a worker has already claimed goes out; everything still queued never will.
     """
     if subject is None and recipient is None:
@@ -389,6 +450,8 @@ def deliveries_withdraw(
         queryset = queryset.filter(kind__in=kinds)
     if except_kinds:
         queryset = queryset.exclude(kind__in=except_kinds)
+    if except_recipient_ids is not None:
+        queryset = queryset.exclude(recipient_id__in=list(except_recipient_ids))
     if except_occurrence is not None:
         queryset = queryset.exclude(
             occurrence__gte=except_occurrence - occurrence_tolerance,

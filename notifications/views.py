@@ -62,7 +62,6 @@ def log(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, delivery_id: int) -> HttpResponse:
     delivery = or_404(selectors.delivery_get(user=request.user, delivery_id=delivery_id))
     delivery.kind_label = kind_labels().get(delivery.kind, delivery.kind)
-    delivery.body_hidden = delivery.kind in registry.private_kinds()
     return render(request, "notifications/detail.html", {"delivery": delivery})
 
 

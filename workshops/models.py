@@ -392,3 +392,51 @@ class FacilitatorReport(models.Model):
 
     def __str__(self) -> str:
         return str(self.workshop_id)
+
+
+class WorkshopAuditEntry(models.Model):
+    """Who did what to a workshop, when, and what changed: one row per staff action, written by the
+    service in the same transaction as the action (a failed action leaves none). Append-only.
+
+    Shown to coordinators and admins on the workshop's manage page. `changes` maps a field to
+    `[before, after]` as stored values (codes, ids' labels, ISO times), shown in the reader's language.
+    """
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Created the workshop")
+        UPDATED = "updated", _("Changed the workshop")
+        RESCHEDULED = "rescheduled", _("Moved it to a new time")
+        FACILITATORS = "facilitators", _("Changed the facilitators")
+        PUBLISHED = "published", _("Published it")
+        CANCELLED = "cancelled", _("Cancelled it")
+        COMPLETED = "completed", _("Marked it completed")
+        ATTENDANCE = "attendance", _("Recorded attendance")
+        RECORDED_PAST = "recorded_past", _("Recorded it as a past session")
+        QUIZ = "quiz", _("Entered the paper quiz totals")
+        REPORT = "report", _("Saved the facilitator report")
+        EXPORTED = "exported", _("Downloaded the registrations (names and phone numbers)")
+
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="audit_entries"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    changes = models.JSONField(_("what changed"), default=dict, blank=True)
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("workshop history entry")
+        verbose_name_plural = _("workshop history")
+        indexes = [models.Index(fields=["workshop", "-at"], name="workshop_audit_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor or '-'} {self.action} {self.workshop_id}"

@@ -11,8 +11,11 @@ current start, so rescheduling moves them and cancelling stops them):
 | facilitator_morning | lead and co-facilitators | 08:00 Pakistan time on the day | SMS, email |
 | feedback_request | registrants marked as attended | 1 h after the end, for 2 days | SMS, email |
 
-Notices go at once when something changes (workshops/events.py calls the `*_changed` functions at
-the end of this module after the change has committed; a Celery task writes and sends them):
+Notices go at once when something changes. The path of a change notice: a workshops service commits
+and its `on_commit` calls `workshop_changed` / `registration_changed` (end of this module), which
+withdraws what the change made obsolete and queues `notifications.tasks.notice_send_task(kind, id)`;
+the task runs `notifications.services.notice_send`, which asks the registered `Notice` below for its
+items (`*_items`) and writes them to the delivery log, which sends them:
 rescheduled (with the new time), moved (a new place, same time) and cancelled (with the
 coordinator's reason) to every registrant (confirmed or waiting) and facilitator, promoted (waiting
 list to a seat) to that one person, and the registration link to a new registrant (and again, at most
@@ -237,6 +240,7 @@ registry.register(
         label=_("Workshop reminder, the day before"),
         channels=BOTH,
         template=TEMPLATES + "registrant_day_before",
+        sensitive=True,  # the registration's own link, or the signed feedback link
         recipients=confirmed_registrants,
         offset=-timedelta(days=1),
         # Until the two-hour reminder takes over: someone registering late gets one reminder, not two.
@@ -251,6 +255,7 @@ registry.register(
         label=_("Workshop reminder, two hours before"),
         channels=BOTH,
         template=TEMPLATES + "registrant_two_hours",
+        sensitive=True,  # the registration's own link, or the signed feedback link
         recipients=confirmed_registrants,
         offset=-timedelta(hours=2),
         occurrence_tolerance=SAME_START,
@@ -263,6 +268,7 @@ registry.register(
         label=_("Feedback request after the workshop"),
         channels=BOTH,
         template=TEMPLATES + "feedback_request",
+        sensitive=True,  # the registration's own link, or the signed feedback link
         recipients=attended_registrants,
         offset=timedelta(hours=1),
         valid_for=timedelta(days=2),
@@ -468,6 +474,7 @@ registry.register_notice(
         channels=BOTH,
         template=TEMPLATES + "rescheduled",
         items=rescheduled_items,
+        sensitive=True,  # a registrant's email carries their registration's own link
         withdraw=rescheduled_withdraw,
     )
 )
@@ -478,6 +485,7 @@ registry.register_notice(
         channels=BOTH,
         template=TEMPLATES + "moved",
         items=moved_items,
+        sensitive=True,  # a registrant's email carries their registration's own link
     )
 )
 registry.register_notice(
@@ -497,6 +505,7 @@ registry.register_notice(
         channels=BOTH,
         template=TEMPLATES + "registration_link",
         items=registration_link_items,
+        sensitive=True,  # a registrant's email carries their registration's own link
     )
 )
 registry.register_notice(
@@ -506,14 +515,18 @@ registry.register_notice(
         channels=BOTH,
         template=TEMPLATES + "promoted",
         items=promoted_items,
+        sensitive=True,  # a registrant's email carries their registration's own link
     )
 )
 
 
-# --- Hooks, called by workshops/events.py after a change has committed ----------------------------
+# --- Hooks, called by the workshops services once a change has committed ---------------------------
 
 
 def workshop_changed(*, workshop_id: int, change: str) -> None:
+    """`change`: created, updated, published, rescheduled, moved (a new place, same time), cancelled
+    or completed (workshops/services.py)."""
+    from notifications.services import deliveries_withdraw
     from notifications.tasks import notice_send_task
 
     if change == "rescheduled":
@@ -528,17 +541,15 @@ def workshop_changed(*, workshop_id: int, change: str) -> None:
         # A facilitator taken off the workshop is no longer reminded of it.
         workshop = _workshop(workshop_id)
         if workshop is not None:
-            current = [profile.user_id for profile in workshop.facilitators]
-            (
-                Delivery.objects.for_subject(workshop)
-                .pending()
-                .filter(kind__in=FACILITATOR_KINDS)
-                .exclude(recipient_id__in=current)
-                .update(status=Delivery.Status.WITHDRAWN)
+            deliveries_withdraw(
+                subject=workshop,
+                kinds=list(FACILITATOR_KINDS),
+                except_recipient_ids=[profile.user_id for profile in workshop.facilitators],
             )
 
 
 def registration_changed(*, registration_id: int, change: str) -> None:
+    """`change`: confirmed, waitlisted (a new registration), promoted or cancelled."""
     from notifications.services import deliveries_withdraw
     from notifications.tasks import notice_send_task
 

@@ -174,6 +174,11 @@ def registrations_for(*, workshop: Workshop):
     return workshop.registrations.order_by("created_at", "pk")
 
 
+def workshop_history(*, workshop: Workshop):
+    """The workshop's audit rows, newest first, with who did each (one query)."""
+    return workshop.audit_entries.select_related("actor").order_by("-at", "-pk")
+
+
 def workshops_in_month(*, user, year: int, month: int):
     tz = timezone.get_current_timezone()
     start = datetime.datetime(year, month, 1, tzinfo=tz)

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from curriculum.models import Module
 from facilitators.models import AmbassadorProfile
-from workshops import events
+from workshops.audit import Action, snapshot_changes, update_action, workshop_audit_record, workshop_snapshot
 from workshops.models import (
     FacilitatorReport,
     Feedback,
@@ -129,7 +129,11 @@ def _check_facilitators(*, workshop: Workshop, co_facilitators: list[AmbassadorP
 
 
 def _on_commit_workshop(workshop_id: int, change: str) -> None:
-    transaction.on_commit(lambda: events.workshop_changed(workshop_id, change))
+    """Once this commits, workshops/reminders.py withdraws the messages the change made obsolete and
+    queues the notice people get (rescheduled, moved, cancelled): the services know nothing of SMS."""
+    from workshops.reminders import workshop_changed
+
+    transaction.on_commit(lambda: workshop_changed(workshop_id=workshop_id, change=change))
 
 
 def _set_topics(*, workshop: Workshop, topics: Iterable[str]) -> None:
@@ -161,6 +165,7 @@ def workshop_create(
     workshop.co_facilitators.set(co_facilitators)
     _set_topics(workshop=workshop, topics=topics)
     workshop.modules.set(list(modules))
+    workshop_audit_record(workshop=workshop, actor=actor, action=Action.CREATED)
     _on_commit_workshop(workshop.pk, "created")
     return workshop
 
@@ -183,6 +188,7 @@ def workshop_update(
     workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
     if workshop.status in (Workshop.Status.CANCELLED, Workshop.Status.COMPLETED):
         raise ValidationError(_("A cancelled or completed workshop can no longer be changed."))
+    before = workshop_snapshot(workshop)
     old_times = (workshop.starts_at, workshop.ends_at)
     old_place = _place(workshop)
     for name in ("starts_at", "ends_at"):
@@ -204,6 +210,8 @@ def workshop_update(
         _set_topics(workshop=workshop, topics=topics)
     if modules is not None:
         workshop.modules.set(list(modules))
+    changes = snapshot_changes(before, workshop_snapshot(workshop))
+    workshop_audit_record(workshop=workshop, actor=actor, action=update_action(changes), changes=changes)
     rescheduled = (workshop.starts_at, workshop.ends_at) != old_times
     # A new time and place together is one notice (the rescheduling one gives the place too).
     _on_commit_workshop(workshop.pk, "rescheduled" if rescheduled else "moved" if moved else "updated")
@@ -239,6 +247,7 @@ def workshop_publish(*, workshop: Workshop, actor) -> Workshop:
         raise ValidationError(_("Choose at least one topic before publishing."))
     workshop.status = Workshop.Status.PUBLISHED
     workshop.save(update_fields=["status", "updated_at"])
+    workshop_audit_record(workshop=workshop, actor=actor, action=Action.PUBLISHED)
     _on_commit_workshop(workshop.pk, "published")
     return workshop
 
@@ -251,6 +260,7 @@ def workshop_cancel(*, workshop: Workshop, actor, reason: str = "") -> Workshop:
     workshop.status = Workshop.Status.CANCELLED
     workshop.cancellation_reason = reason
     workshop.save(update_fields=["status", "cancellation_reason", "updated_at"])
+    workshop_audit_record(workshop=workshop, actor=actor, action=Action.CANCELLED, detail=reason)
     _on_commit_workshop(workshop.pk, "cancelled")
     return workshop
 
@@ -264,6 +274,7 @@ def workshop_complete(*, workshop: Workshop, actor) -> Workshop:
         raise ValidationError(_("A workshop can be completed only once it has started."))
     workshop.status = Workshop.Status.COMPLETED
     workshop.save(update_fields=["status", "updated_at"])
+    workshop_audit_record(workshop=workshop, actor=actor, action=Action.COMPLETED)
     _on_commit_workshop(workshop.pk, "completed")
     return workshop
 
@@ -333,7 +344,8 @@ def workshop_record_past(
     workshop.co_facilitators.set(co_facilitators)
     _set_topics(workshop=workshop, topics=topics)
     workshop.modules.set(list(modules))
-    attendance_record(workshop=workshop, actor=actor, present_ids=[], walk_ins=walk_ins)
+    _attendance_save(workshop=workshop, present_ids=[], walk_ins=walk_ins)
+    workshop_audit_record(workshop=workshop, actor=actor, action=Action.RECORDED_PAST)
     _on_commit_workshop(workshop.pk, "completed")
     return workshop
 
@@ -342,7 +354,11 @@ def workshop_record_past(
 
 
 def _on_commit_registration(registration_id: int, change: str) -> None:
-    transaction.on_commit(lambda: events.registration_changed(registration_id, change))
+    """Once this commits: the new registrant's link, a promotion notice, or withdrawing what was
+    waiting for a cancelled registration (workshops/reminders.py)."""
+    from workshops.reminders import registration_changed
+
+    transaction.on_commit(lambda: registration_changed(registration_id=registration_id, change=change))
 
 
 @transaction.atomic
@@ -433,6 +449,28 @@ def attendance_record(
     *, workshop: Workshop, actor, present_ids: Iterable[int], walk_ins: dict[tuple[str, str], int]
 ) -> Workshop:
     """Tick who came (confirmed or waitlisted people may turn up) and store the walk-in head counts."""
+    before = _attendance_counts(workshop)
+    _attendance_save(workshop=workshop, present_ids=present_ids, walk_ins=walk_ins)
+    after = _attendance_counts(workshop)
+    workshop_audit_record(
+        workshop=workshop,
+        actor=actor,
+        action=Action.ATTENDANCE,
+        changes={name: [before[name], after[name]] for name in before if before[name] != after[name]},
+    )
+    return workshop
+
+
+def _attendance_counts(workshop: Workshop) -> dict[str, int]:
+    return {
+        "attended": workshop.registrations.filter(attended=True).count(),
+        "walk_ins": sum(WalkInCount.objects.filter(workshop=workshop).values_list("count", flat=True)),
+    }
+
+
+def _attendance_save(
+    *, workshop: Workshop, present_ids: Iterable[int], walk_ins: dict[tuple[str, str], int]
+) -> None:
     present_ids = set(present_ids)
     registrations = workshop.registrations.exclude(status=Registration.Status.CANCELLED)
     registrations.filter(pk__in=present_ids).update(attended=True)
@@ -441,7 +479,16 @@ def attendance_record(
         WalkInCount.objects.update_or_create(
             workshop=workshop, gender=gender, age_band=age_band, defaults={"count": count or 0}
         )
-    return workshop
+
+
+@transaction.atomic
+def workshop_registrations_export(*, workshop: Workshop, actor) -> list[Registration]:
+    """The registrations (names, phone numbers, emails) a coordinator downloads: personal data leaving
+    the system, so it is written in the workshop's history."""
+    from workshops.selectors import registrations_for
+
+    workshop_audit_record(workshop=workshop, actor=actor, action=Action.EXPORTED)
+    return list(registrations_for(workshop=workshop))
 
 
 @dataclass
@@ -526,6 +573,18 @@ def quiz_tally_remove(*, workshop: Workshop, module: Module) -> None:
     QuizTally.objects.filter(workshop=workshop, module=module).delete()
 
 
+@transaction.atomic
+def quiz_tallies_save(*, workshop: Workshop, actor, totals: list[tuple[Module, dict | None]]) -> None:
+    """The class totals of a workshop's paper quizzes as the quiz page sends them, one module each
+    (None: the boxes were emptied, so the totals are removed). One entry in the workshop's history."""
+    for module, numbers in totals:
+        if numbers is None:
+            quiz_tally_remove(workshop=workshop, module=module)
+        else:
+            quiz_tally_record(workshop=workshop, module=module, **numbers)
+    workshop_audit_record(workshop=workshop, actor=actor, action=Action.QUIZ)
+
+
 class FeedbackAlreadySent(Exception):
     """This device already answered this workshop's feedback."""
 
@@ -566,6 +625,7 @@ def facilitator_report_save(
             "written_by": actor,
         },
     )
+    workshop_audit_record(workshop=workshop, actor=actor, action=Action.REPORT)
     return report
 
 

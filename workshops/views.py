@@ -32,6 +32,7 @@ from facilitators.models import AmbassadorProfile
 from facilitators.selectors import ambassador_profile_of
 from facilitators.services import ambassador_calendar_token_rotate
 from workshops import ratelimit, selectors, services
+from workshops.audit import history_for_page
 from workshops.calendar import workshops_calendar
 from workshops.forms import (
     DISTRICT_CHOICES_SECONDS,
@@ -491,6 +492,7 @@ def manage_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "workshop": workshop,
             "modules": selectors.modules_for_page(workshop=workshop, language=translation.get_language()),
             "registrations": registrations,
+            "history": history_for_page(selectors.workshop_history(workshop=workshop)),
             "cancel_form": CancelForm(),
             "reschedule_form": RescheduleForm(
                 initial={
@@ -673,7 +675,7 @@ def manage_registrations_csv(request: HttpRequest, pk: int) -> HttpResponse:
             _("Yes") if registration.attended else _("No"),
             timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
         ]
-        for registration in selectors.registrations_for(workshop=workshop)
+        for registration in services.workshop_registrations_export(workshop=workshop, actor=request.user)
     )
     header = [
         _("ID"),
@@ -752,11 +754,11 @@ def quiz(request: HttpRequest, pk: int) -> HttpResponse:
         for module_quiz in quizzes
     ]
     if request.method == "POST" and all([form.is_valid() for form in forms]):
-        for form in forms:
-            if form.is_empty():
-                services.quiz_tally_remove(workshop=workshop, module=form.quiz.module)
-            else:
-                services.quiz_tally_record(workshop=workshop, module=form.quiz.module, **form.cleaned_data)
+        services.quiz_tallies_save(
+            workshop=workshop,
+            actor=request.user,
+            totals=[(form.quiz.module, None if form.is_empty() else form.cleaned_data) for form in forms],
+        )
         messages.success(request, _("Quiz results are saved."))
         return redirect("workshops:report", pk=pk)
     links = []

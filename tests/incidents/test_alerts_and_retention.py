@@ -8,6 +8,7 @@ from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 
+from config.celery import app as celery_app
 from config.schedules import BEAT_SCHEDULE
 from incidents import services, tasks
 from incidents.models import AuditEntry, Case, Evidence, Message, MonthlyTally
@@ -18,11 +19,30 @@ from tests.incidents import factories as incident_factories
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _eager(settings):
+    """Alerts go through the delivery log: the send task runs at once here (a real worker in
+    test_alert_worker.py)."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.NOTIFICATIONS_QUIET_HOURS = (0, 0)
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = False
+
+
+def alert(django_capture_on_commit_callbacks, **kwargs) -> int:
+    """Run the alert as beat would: its emails leave once its transaction has committed."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return tasks.cases_unacknowledged_alert_task(**kwargs)
+
+
 def age(case: Case, **delta) -> None:
     Case.objects.filter(pk=case.pk).update(created_at=timezone.now() - datetime.timedelta(**delta))
 
 
-def test_handlers_in_scope_are_alerted_once_about_a_waiting_case(settings):
+def test_handlers_in_scope_are_alerted_once_about_a_waiting_case(
+    settings, django_capture_on_commit_callbacks
+):
     settings.INCIDENT_UNACKNOWLEDGED_ALERT_HOURS = 12
     sindh = incident_factories.handler("SD", language="ur")
     incident_factories.handler("PB")
@@ -31,41 +51,61 @@ def test_handlers_in_scope_are_alerted_once_about_a_waiting_case(settings):
     fresh = incident_factories.case()
     age(case, hours=13)
     age(fresh, hours=2)
-    assert tasks.cases_unacknowledged_alert_task() == 1
+    assert alert(django_capture_on_commit_callbacks) == 1
     assert [message.to for message in mail.outbox] == [[sindh.email]]
     body = mail.outbox[0].body
-    assert "private words" not in body  # no content in email
+    for content in ("private words", case.category.name, case.district.name):
+        assert content not in body  # nothing from the report in the email
     assert f"/cases/{case.pk}/" in body
     assert "12" in mail.outbox[0].subject
     assert limited.email not in str([message.to for message in mail.outbox])
     # Beat firing again sends nothing new.
-    assert tasks.cases_unacknowledged_alert_task() == 0
+    assert alert(django_capture_on_commit_callbacks) == 0
     assert len(mail.outbox) == 1
     assert AuditEntry.objects.filter(action="alert", case_code=case.code).count() == 1
 
 
-def test_acknowledged_cases_raise_no_alert(settings):
+def test_acknowledged_cases_raise_no_alert(settings, django_capture_on_commit_callbacks):
     handler = incident_factories.handler("SD")
     case = incident_factories.case()
     services.case_assign(case=case, actor=handler, assignee=handler)
     age(case, days=3)
-    assert services.cases_unacknowledged_alert() == 0
+    assert alert(django_capture_on_commit_callbacks) == 0
     assert mail.outbox == []
 
 
-def test_alert_email_is_in_the_handlers_language():
+def test_alert_email_is_in_the_handlers_language(django_capture_on_commit_callbacks):
     incident_factories.handler("SD", language="en")
+    incident_factories.handler("SD", language="ur")
     case = incident_factories.case()
     age(case, days=3)
-    services.cases_unacknowledged_alert()
-    assert "without a handler" in mail.outbox[0].subject
+    alert(django_capture_on_commit_callbacks)
+    subjects = sorted(message.subject for message in mail.outbox)
+    assert "without a handler" in subjects[0]
+    assert "ہینڈلر کے بغیر" in subjects[1]
 
 
-def test_reporters_are_never_contacted_automatically(settings):
+def test_an_alert_rolled_back_sends_nothing(django_capture_on_commit_callbacks):
+    """The alert's emails are written in its transaction: if it fails, nobody is emailed and the case
+    is alerted next time."""
+    incident_factories.handler("SD")
+    case = incident_factories.case()
+    age(case, days=3)
+    with pytest.raises(RuntimeError):
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            services.cases_unacknowledged_alert()
+            raise RuntimeError("the database went away")
+    assert mail.outbox == []
+    assert Case.objects.get(pk=case.pk).alerted_at is None
+    assert alert(django_capture_on_commit_callbacks) == 1
+    assert len(mail.outbox) == 1
+
+
+def test_reporters_are_never_contacted_automatically(settings, django_capture_on_commit_callbacks):
     case = incident_factories.case(contact="reporter@example.org", contact_consent=True)
     age(case, days=3)
     handler = incident_factories.handler("SD")
-    services.cases_unacknowledged_alert()
+    alert(django_capture_on_commit_callbacks)
     services.case_reply_send(case=case, actor=handler, body="answer")
     services.case_status_change(case=case, actor=handler, status="closed")
     assert all("reporter@example.org" not in message.to for message in mail.outbox)

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from config.celery import app as celery_app
 from notifications.models import Announcement, Delivery, UserPhone
 from tests import factories as shared
 from tests.notifications import factories
@@ -67,15 +68,26 @@ def test_a_coordinator_elsewhere_gets_404_for_a_message_in_sindh(client):
 
 
 def test_retry_puts_a_failed_message_back_in_the_queue(
-    coordinator_client, django_capture_on_commit_callbacks
+    coordinator_client, django_capture_on_commit_callbacks, settings, tmp_path
 ):
     delivery = factories.delivery(status="failed")
-    with django_capture_on_commit_callbacks() as callbacks:
+    with django_capture_on_commit_callbacks() as after_commit:
         response = coordinator_client.post(f"/en/notifications/{delivery.pk}/retry/", follow=True)
     assert "will be sent again" in response.content.decode()
-    assert len(callbacks) == 1  # the send task, queued once the retry is committed
     delivery.refresh_from_db()
     assert (delivery.status, delivery.last_error) == ("queued", "")
+    # Once the retry has committed, a worker sends it (the task run here, in-process).
+    settings.SMS_BACKEND = "file"
+    settings.SMS_FILE_PATH = str(tmp_path / "sms.log")
+    settings.NOTIFICATIONS_QUIET_HOURS = (0, 0)
+    celery_app.conf.task_always_eager = True
+    try:
+        for callback in after_commit:
+            callback()
+    finally:
+        celery_app.conf.task_always_eager = False
+    page = coordinator_client.get(f"/en/notifications/{delivery.pk}/").content.decode()
+    assert "Sent" in page and delivery.to in (tmp_path / "sms.log").read_text()
     # Twice is refused with a clear message, not an error page.
     response = coordinator_client.post(f"/en/notifications/{delivery.pk}/retry/", follow=True)
     assert "Only failed or interrupted messages can be sent again." in response.content.decode()

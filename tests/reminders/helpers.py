@@ -56,3 +56,25 @@ def facilitator_deliveries(kind: str | None = None):
 
 def registrations(workshop) -> list[Registration]:
     return list(workshop.registrations.order_by("pk"))
+
+
+def sent_text(delivery: Delivery) -> str:
+    """What the person received for this delivery: the SMS the file backend wrote, or the email in the
+    test outbox (found by the reference each message carries). The log itself keeps no text of a
+    message that carried a secret link once it has gone."""
+    import json
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.core import mail
+
+    if delivery.channel == "sms":
+        for line in Path(settings.SMS_FILE_PATH).read_text().splitlines():
+            sms = json.loads(line)
+            if sms.get("reference") == delivery.reference:
+                return sms["body"]
+    else:
+        for email in mail.outbox:
+            if email.extra_headers.get("X-Hifazat-Delivery") == delivery.reference:
+                return email.subject + "\n" + email.body
+    raise AssertionError(f"{delivery.reference} was not sent")

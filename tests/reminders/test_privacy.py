@@ -5,6 +5,9 @@ from datetime import datetime, timedelta
 import pytest
 from django.utils import timezone
 
+from incidents.models import Case
+from incidents.reminders import HANDLER_ALERT
+from incidents.services import cases_unacknowledged_alert
 from notifications.models import Delivery
 from notifications.quiet_hours import KARACHI
 from notifications.rules import MergedRule, RelativeRule, registry
@@ -31,7 +34,9 @@ def test_shredding_a_past_workshop_also_empties_its_messages_addresses_names_and
     reminders_scan()
     old_messages = registrant_deliveries().filter(subject_id=old.pk)
     assert old_messages.count() == 4
-    assert all(delivery.to and delivery.body and delivery.recipient_name for delivery in old_messages)
+    assert all(delivery.to and delivery.recipient_name for delivery in old_messages)
+    # Their texts carry the registration's own link: gone from the log since they will never go.
+    assert all(delivery.body == "" and delivery.body_removed_at for delivery in old_messages)
 
     assert workshops_shred_personal_data(older_than_days=90) == 2
     for delivery in old_messages.all():
@@ -65,8 +70,21 @@ def test_no_rule_targets_incidents_so_reporters_are_never_contacted_automaticall
         for model in _models_of(rule):
             assert model._meta.app_label != "incidents", rule.kind
         assert not rule.kind.startswith("incidents."), rule.kind
-    for notice in registry.notices():
-        assert not notice.kind.startswith("incidents."), notice.kind
+    # The incidents app's one notice alerts case handlers (staff accounts), never a reporter.
+    incident_notices = [notice.kind for notice in registry.notices() if notice.kind.startswith("incidents.")]
+    assert incident_notices == [HANDLER_ALERT]
+
+
+def test_the_handler_alert_reaches_handlers_only_never_the_reporter(settings):
+    settings.INCIDENT_UNACKNOWLEDGED_ALERT_HOURS = 1
+    handler = incident_factories.handler("SD")
+    case = incident_factories.case(contact="+923001231235 reporter2@example.pk", contact_consent=True)
+    Case.objects.filter(pk=case.pk).update(created_at=timezone.now() - timedelta(hours=2))
+    cases_unacknowledged_alert()
+    alerts = Delivery.objects.filter(kind=HANDLER_ALERT)
+    assert [(alert.recipient, alert.to) for alert in alerts] == [(handler, handler.email)]
+    assert not Delivery.objects.filter(recipient_type__app_label="incidents").exists()
+    assert not Delivery.objects.filter(to__in=["+923001231235", "reporter2@example.pk"]).exists()
 
 
 def test_a_reporter_who_left_contact_details_gets_nothing_from_any_scan():

@@ -57,7 +57,10 @@ def test_a_module_can_be_removed_on_edit(client):
     assert response.status_code == 302, response.content.decode()[:2000]
     assert list(workshop.modules.all()) == [kept]
     detail = client.get(f"/en/workshops/manage/{workshop.pk}/").content.decode()
-    assert "Kept module" in detail and "Removed module" not in detail
+    modules_shown, history = detail.split('id="history"')
+    assert "Kept module" in modules_shown and "Removed module" not in modules_shown
+    # The workshop's history says what the coordinator changed.
+    assert "was <bdi>Kept module, Removed module</bdi>, now <bdi>Kept module</bdi>" in history
 
 
 def test_an_unknown_module_is_refused_and_the_form_keeps_what_was_typed(client):

@@ -55,14 +55,29 @@ def test_consent_is_required():
 
 
 @pytest.mark.django_db
-def test_events_hook_runs_after_commit_without_personal_data(django_capture_on_commit_callbacks, caplog):
+def test_the_registration_link_is_written_and_sent_only_once_the_registration_commits(
+    django_capture_on_commit_callbacks, settings, tmp_path
+):
+    from config.celery import app
+    from notifications.models import Delivery
+
+    settings.SMS_BACKEND = "file"
+    settings.SMS_FILE_PATH = str(tmp_path / "sms.log")
+    settings.NOTIFICATIONS_QUIET_HOURS = (0, 0)
     workshop = WorkshopFactory()
-    with caplog.at_level("DEBUG", logger="hifazat.workshops"):
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    app.conf.task_always_eager = True
+    try:
+        with django_capture_on_commit_callbacks(execute=False) as after_commit:
             registration = register(workshop, "+923001234567", name="عائشہ خان")
-    assert len(callbacks) == 1
-    assert f"registration {registration.pk} confirmed" in caplog.text
-    assert "عائشہ" not in caplog.text and "1234567" not in caplog.text
+        assert not Delivery.objects.exists()  # nothing is written or sent before the commit
+        with django_capture_on_commit_callbacks(execute=True):  # the notice's own send task
+            for callback in after_commit:
+                callback()
+    finally:
+        app.conf.task_always_eager = False
+    link = Delivery.objects.get(kind="workshops.registration_link", recipient_id=registration.pk)
+    assert (link.to, link.status) == ("+923001234567", Delivery.Status.SENT)
+    assert "+923001234567" in (tmp_path / "sms.log").read_text()  # the person got it
 
 
 SEATS = 30
