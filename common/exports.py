@@ -59,7 +59,15 @@ def csv_streaming_response(
         # (a charset lookup and an encode per chunk; 0.8 s of 20,000 workshops).
         batch = []
         for row in rows:
-            batch.append(writer.writerow([_safe(cell) for cell in row]))
+            # _safe, inlined: a call per cell was a third of formatting a row.
+            batch.append(
+                writer.writerow(
+                    [
+                        "'" + cell if cell.__class__ is str and cell[:1] in FORMULA_STARTS else cell
+                        for cell in row
+                    ]
+                )
+            )
             if len(batch) == STREAM_BATCH:
                 yield "".join(batch)
                 batch = []

@@ -123,8 +123,9 @@ EXPORT_FIELDS = (
 )
 
 
-def workshop_export_rows(*, user) -> Iterator[dict]:
-    """The workshops export as dicts with their "topics": two queries whatever the number of rows
+def workshop_export_rows(*, user) -> Iterator[tuple]:
+    """The workshops export as tuples of EXPORT_FIELDS and then the workshop's topics: two queries
+    whatever the number of rows
     (topics of the whole scope first, then one cursor over the workshops), where model instances with
     a prefetch read in chunks ran one more query per 500 rows."""
     if not user_is_coordinator(user):  # here, before the response starts: not inside the stream
@@ -132,7 +133,7 @@ def workshop_export_rows(*, user) -> Iterator[dict]:
     return _export_rows(Workshop.objects.in_scope_of(user))
 
 
-def _export_rows(workshops) -> Iterator[dict]:
+def _export_rows(workshops) -> Iterator[tuple]:
     topics: dict[int, list[str]] = defaultdict(list)
     for workshop_id, topic in (
         WorkshopTopic.objects.filter(workshop__in=workshops.values("pk"))
@@ -147,11 +148,10 @@ def _export_rows(workshops) -> Iterator[dict]:
             confirmed_count=F("registrations_confirmed"), waitlisted_count=F("registrations_waitlisted")
         )
         .order_by("-starts_at", "-pk")
-        .values(*EXPORT_FIELDS)
+        .values_list(*EXPORT_FIELDS)
     )
     for row in rows.iterator(chunk_size=2000):
-        row["topics"] = topics.get(row["pk"], [])
-        yield row
+        yield (*row, topics.get(row[0], ()))
 
 
 def coordinator_workshop(*, user, pk: int) -> Workshop:
