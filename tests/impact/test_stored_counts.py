@@ -108,3 +108,22 @@ def test_dashboard_and_public_figures_equal_figures_counted_from_registrations()
     assert f"Scams and fraud,fewer than 5,{people}" in csv.replace('"', "")
     # And the dashboard's export for staff, with registered and attended.
     assert figures.by_topic["scams-fraud"].workshops == 3
+
+
+def test_the_migration_fills_the_counts_of_existing_workshops():
+    """The data migration recounts every workshop (here: counts wiped, as on a database that had
+    registrations before the columns existed)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    workshops = _seeded()
+    Workshop.objects.update(registrations_confirmed=0, registrations_waitlisted=0, registrations_attended=0)
+    migration = import_module("workshops.migrations.0008_workshop_stored_registration_counts")
+    migration.fill_counts(apps, None)
+    filled = {
+        w.pk: (w.registrations_confirmed, w.registrations_waitlisted, w.registrations_attended)
+        for w in Workshop.objects.all()
+    }
+    assert filled == _direct(workshops)
+    assert sum(confirmed for confirmed, _w, _a in filled.values()) > 0
