@@ -119,10 +119,11 @@ def queue_rows(rows) -> list[QueueRow]:
     statuses = dict(Case.Status.choices)
 
     def category_label(pk: int | None) -> str:
-        category = categories.get(pk)
+        category = categories.get(pk) if pk is not None else None
         if category is None:
             return ""
-        return f"{category.parent.name}: {category.name}" if category.parent_id else category.name
+        parent = category.parent
+        return f"{parent.name}: {category.name}" if parent is not None else category.name
 
     return [
         QueueRow(
