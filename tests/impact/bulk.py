@@ -94,6 +94,8 @@ def bulk_create(*, workshops: int = 2000, registrations: int = 100_000, incident
             """,  # noqa: S608 - a constant fragment; values are parameters
             [registrations, TITLE + "%"],
         )
+    Workshop.objects.filter(title__startswith=TITLE).registration_counts_refresh()
+    with connection.cursor() as cursor:
         cursor.execute(
             f"""
             INSERT INTO workshops_walkincount (workshop_id, gender, age_band, count)

@@ -103,6 +103,24 @@ def test_queue_never_decrypts_case_content(settings):
     assert client.get("/en/cases/").status_code == 200
 
 
+def test_queue_rows_show_category_district_status_and_assignee_in_the_page_language():
+    handler = incident_factories.handler("SD", nationwide=True, full_name="Sana Handler")
+    assigned = incident_factories.case(district="Karachi Central")
+    services.case_assign(case=assigned, actor=handler, assignee=handler)
+    unplaced = incident_factories.case(district=None)
+    category = incident_factories.category()
+    client = signed_in(handler)
+    html = client.get("/en/cases/").content.decode()
+    row = html[html.index(assigned.code) :].split("</tr>")[0]
+    assert f"{category.parent.name_en}: {category.name_en}" in row
+    assert "Karachi Central" in row and "New" in row and "Sana Handler" in row
+    row = html[html.index(unplaced.code) :].split("</tr>")[0]
+    assert row.count("—") == 2  # no district, nobody assigned
+    urdu = client.get("/ur/cases/").content.decode()
+    row = urdu[urdu.index(assigned.code) :].split("</tr>")[0]
+    assert category.name_ur and category.name_ur in row
+
+
 @pytest.mark.parametrize("rows", [3, 30])
 def test_queue_runs_a_constant_number_of_queries(rows, django_assert_num_queries):
     handler = incident_factories.handler("SD", categories=["scam"])
@@ -119,8 +137,9 @@ def test_queue_runs_a_constant_number_of_queries(rows, django_assert_num_queries
 
 
 # Session, user, MFA check, filter categories, filter districts (user districts + districts),
-# handler scope, scope categories, user districts, scope districts, count, page.
-QUEUE_QUERIES = 12
+# handler scope, scope categories, user districts, scope districts, count, page, and the names of the
+# page's categories and districts (selectors.queue_rows).
+QUEUE_QUERIES = 14
 
 
 def test_viewing_a_case_shows_its_content_and_writes_an_audit_row():

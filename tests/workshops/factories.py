@@ -46,6 +46,13 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     consent = True
     status = Registration.Status.CONFIRMED
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """As workshops.services does after every registration: the workshop's stored counts follow."""
+        registration = super()._create(model_class, *args, **kwargs)
+        Workshop.objects.filter(pk=registration.workshop_id).registration_counts_refresh()
+        return registration
+
 
 def quiz_workshop(*, started_minutes_ago=30, **kwargs):
     """A published workshop (Urdu unless `language` says otherwise) under way, using one module with

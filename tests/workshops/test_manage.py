@@ -174,6 +174,32 @@ def test_csv_exports(client):
     assert rows[1][1:4] == ["عائشہ خان", "0300 1234567", ""]
 
 
+def test_workshops_export_shows_seats_after_registrations_and_cancellations_and_local_times(client):
+    from workshops.services import registration_cancel, registration_create
+
+    client.force_login(factories.coordinator("SD"))
+    starts = datetime.datetime(2030, 3, 4, 5, 30, tzinfo=datetime.UTC)  # 10:30 in Karachi
+    full = WorkshopFactory(title="Two seats", capacity=2, starts_at=starts)
+    WorkshopFactory(title="Same time", starts_at=starts)
+    people = [
+        registration_create(
+            workshop=full, name=f"P{n}", phone=f"+9230011100{n:02d}", language="ur", consent=True
+        )
+        for n in range(4)
+    ]
+    registration_cancel(registration=people[3])  # a waiting place given up
+    rows = {
+        row[1]: row
+        for row in csv.reader(
+            io.StringIO(
+                b"".join(client.get("/en/workshops/manage/export.csv").streaming_content).decode("utf-8-sig")
+            )
+        )
+    }
+    assert rows["Two seats"][13:15] == ["2", "1"]  # confirmed, waiting
+    assert rows["Two seats"][3:5] == rows["Same time"][3:5] == ["2030-03-04 10:30", "2030-03-04 12:30"]
+
+
 def test_month_calendar_shows_the_workshops_of_the_month(client):
     client.force_login(factories.coordinator("SD"))
     workshop = WorkshopFactory(title="In the calendar")

@@ -488,6 +488,9 @@ def national_data_create(*, scale: float = 1.0, log=print) -> dict[str, int]:  #
         ],
         (registration_row(g) for g in range(registrations)),
     )
+    # The workshops' stored counts, as registration_create keeps them (one UPDATE).
+    made_ids = [pk for pk, *_rest in made]
+    Workshop.objects.filter(pk__range=(min(made_ids), max(made_ids))).registration_counts_refresh()
     log(f"  {counts['registrations']:,} registrations")
 
     # Reports with their messages, over the last year, in every district and category.
