@@ -15,6 +15,7 @@ from kombu import Connection
 
 from accounts.selectors import dashboard_sections_for
 from common.faults import close_failed_connections, is_database_unavailable, unavailable_response
+from common.pagecache import public_page
 
 
 def _url_or_none(name: str) -> str | None:
@@ -24,6 +25,7 @@ def _url_or_none(name: str) -> str | None:
         return None
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     home_links = {
         "workshops": _url_or_none("workshops:list"),
