@@ -12,7 +12,8 @@ it serves the page again. Serving costs one Redis GET: the version of all public
 delete of a model a public page may show bumps that version (`page_data_changed`), so a workshop or
 module saved in the admin shows at once on every worker; the copies also expire after
 `PUBLIC_PAGE_CACHE_SECONDS`, which bounds what time alone changes (a workshop that started, a quiz
-that closed) and what signals do not see (`QuerySet.update`).
+that closed), what signals do not see (`QuerySet.update`), and a page rendered from the old rows
+between a save and its commit (as for common/cache.py's fragments).
 
 Never cached: anything but a GET without a query string; a request with a session cookie (signed
 in, or a session holding state or flash messages) or a messages cookie; a response that is not 200,
