@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 LANGS := ur sd ps
 
-.PHONY: install run test bench messages compilemessages lint typecheck format ci clean
+.PHONY: install run test bench messages compilemessages stylesheets lint typecheck format ci clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ bench: install compilemessages
 messages: install
 	$(PY) manage.py makemessages --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=tests $(addprefix -l ,$(LANGS))
 	$(PY) scripts/fix_plural_forms.py locale
+
+stylesheets: install  # after editing static/css/hifazat.css or an app's stylesheet (common/stylesheets.py)
+	$(PY) manage.py stylesheets
 
 lint: install
 	$(PY) -m ruff check .

@@ -28,3 +28,6 @@ class CommonConfig(AppConfig):
 
     def ready(self) -> None:
         connection_created.connect(_retire_read_only_connection, dispatch_uid="common-read-only-connections")
+        from common import pagecache
+
+        pagecache.connect_signals()

@@ -611,5 +611,9 @@ IMPACT_FEW_WORKSHOPS = int(os.environ.get("IMPACT_FEW_WORKSHOPS", "2"))
 # for this many minutes.
 WORKER_HEARTBEAT_STALE_MINUTES = int(os.environ.get("WORKER_HEARTBEAT_STALE_MINUTES", "5"))
 
+# How long a worker keeps a rendered public page for anonymous visitors (seconds; common/pagecache.py).
+# Any save retires the pages at once; this bounds what only time changes (a quiz that closed).
+PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "60"))
+
 # How long the public /impact/ figures are cached (seconds).
 IMPACT_PUBLIC_CACHE_SECONDS = int(os.environ.get("IMPACT_PUBLIC_CACHE_SECONDS", "300"))

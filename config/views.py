@@ -15,8 +15,10 @@ from kombu import Connection
 
 from accounts.selectors import dashboard_sections_for
 from common.faults import close_failed_connections, is_database_unavailable, unavailable_response
+from common.pagecache import public_page
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     # A renamed URL fails loudly here (NoReverseMatch in every test of the home page), never vanishes.
     home_links = {

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from accounts.models import User
 from common.cache import fragment_key
 from common.http import or_404
+from common.pagecache import public_page
 from curriculum import selectors, services
 from curriculum.content import module_context
 from curriculum.downloads import stored_file_response
@@ -25,6 +26,7 @@ MODULE_PAGE = "curriculum:module"
 MODULE_PAGE_CACHE_SECONDS = 300
 
 
+@public_page
 @require_safe
 def library(request: HttpRequest) -> HttpResponse:
     """The library. Its result list is cached per language and query until any curriculum content
@@ -51,6 +53,7 @@ def library(request: HttpRequest) -> HttpResponse:
     return render(request, "curriculum/library.html", {"form": form, "topics": topics, "results": results})
 
 
+@public_page
 @require_safe
 def module_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A module's page. The rendered module (the same for every visitor in a language) is cached

@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 
 from accounts.selectors import user_is_coordinator
 from common.exports import csv_response, xlsx_response
+from common.pagecache import public_page
 from impact import selectors, tables
 from impact.forms import DashboardFilterForm
 
@@ -51,6 +52,7 @@ def _blocks(table_list: list[tables.Table]) -> list[dict]:
     ]
 
 
+@public_page
 def public(request: HttpRequest) -> HttpResponse:
     content = _public_content()
     return render(request, "impact/public.html", content)

@@ -24,6 +24,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
+from common.pagecache import public_page
 from common.ratelimit import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, fingerprint
 from incidents import ratelimit, receipts, selectors, services
 from incidents.crypto import decrypt_bytes
@@ -82,6 +83,7 @@ def _report_form_page(request, form, danger: bool, status: int = 200, notice: st
     return _render(request, "incidents/report_form.html", context, status=status)
 
 
+@public_page
 @never_cache
 @require_http_methods(["GET", "POST"])
 @_memory_only_uploads
@@ -153,6 +155,7 @@ def report(request: HttpRequest) -> HttpResponse:
         return _render(request, "incidents/receipt.html", dict(receipt_context))
 
 
+@public_page
 @never_cache
 @require_http_methods(["GET", "POST"])
 @_memory_only_uploads

@@ -35,10 +35,16 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _isolated_state(settings, tmp_path):
-    """Each test starts with an empty cache (rate limits) and its own media folder."""
+    """Each test starts with an empty cache (rate limits) and its own media folder. Whole public pages
+    are not kept in memory (common/pagecache.py) unless a test turns it on: most tests change rows
+    directly and look again; tests/common/test_page_cache.py checks the cache itself."""
     from django.core.cache import cache
 
+    from common import pagecache
+
     cache.clear()
+    pagecache.clear()
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     settings.MEDIA_ROOT = tmp_path / "media"
 
 

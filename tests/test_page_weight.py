@@ -4,6 +4,7 @@ storage (hashed names), DEBUG off, static files served by whitenoise, not by the
 
 - HTML + CSS + JS of each page <= 60 KB before compression (DESIGN.md, Budgets);
 - fonts on a first visit <= 170 KB, and only the page language's font (none in English);
+- one stylesheet per page (`css/hifazat.css`, or `css/hifazat-<app>.css`: the frame and the app's rules);
 - a second visit fetches no font and no stylesheet from the server: they come from the cache
   (`Cache-Control: max-age=315360000, public, immutable` on hashed names).
 
@@ -157,8 +158,10 @@ def test_key_pages_fit_the_byte_budgets_and_fonts_come_from_the_cache_the_second
                 assert fonts == [], (language, name, fonts)
             else:
                 assert len(fonts) == 1 and expected in fonts[0], (language, name, fonts)
+            # One stylesheet per page: the frame, or the frame and the app's rules (css/hifazat-<app>.css).
             stylesheets = [path_ for path_, _, _ in first if path_.endswith(".css")]
-            assert any(path_.startswith("/static/css/hifazat.") for path_ in stylesheets)
+            assert len(stylesheets) == 1, (language, name, stylesheets)
+            assert stylesheets[0].startswith("/static/css/hifazat"), (language, name, stylesheets)
             # Text is sent compressed: the stylesheet by whitenoise (.br/.gz), the page by GZipMiddleware.
             # Fonts are compressed already (woff2) and are sent as they are.
             for path_, size, encoding in first:
@@ -167,16 +170,25 @@ def test_key_pages_fit_the_byte_budgets_and_fonts_come_from_the_cache_the_second
                 if kind(path_) == "font":
                     assert encoding == "" and size == _plain_size(base, path_), (path_, encoding, size)
 
-            # Second visit, same phone: another key page (and this one again) fetch no font, CSS or JS.
+            # Second visit, same phone: another key page fetches no font, and at most its own app's
+            # stylesheet if that is another one; this page again fetches no font, CSS or JS.
             recorder.requests.clear()
             other = pages["library"] if name != "library" else pages["home"]
-            for again in (f"/{language}{other}", f"/{language}{path}"):
-                page.goto(again)
-                page.evaluate("document.fonts.ready.then(() => document.fonts.size)")
+            page.goto(f"/{language}{other}")
+            page.evaluate("document.fonts.ready.then(() => document.fonts.size)")
+            fetched = [path_ for path_, _, _ in recorder.requests if kind(path_) in {"font", "css/js"}]
+            assert [path_ for path_ in fetched if kind(path_) == "font"] == [], (language, name, fetched)
+            assert len(fetched) <= 1 and all(path_.endswith(".css") for path_ in fetched), (
+                language,
+                name,
+                fetched,
+            )
+            assert stylesheets[0] not in fetched, (language, name, fetched)
+            recorder.requests.clear()
+            page.goto(f"/{language}{path}")
+            page.evaluate("document.fonts.ready.then(() => document.fonts.size)")
             refetched = [path_ for path_, _, _ in recorder.requests if kind(path_) in {"font", "css/js"}]
-            fetched_fonts = [path_ for path_ in refetched if kind(path_) == "font"]
-            assert fetched_fonts == [], (language, name, fetched_fonts)
-            assert not [path_ for path_ in refetched if path_.endswith(".css") and "hifazat." in path_]
+            assert refetched == [], (language, name, refetched)
             context.close()
     print("\nlanguage  page  bytes(before compression)  bytes(sent)  font bytes")
     for row in table:

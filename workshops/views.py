@@ -25,6 +25,7 @@ from accounts.selectors import user_is_coordinator
 from common.cache import fragment_key
 from common.exports import csv_response, csv_streaming_response
 from common.http import or_404
+from common.pagecache import public_page, remembered
 from common.phone import display_phone
 from common.qr import qr_data_uri
 from common.ratelimit import fingerprint
@@ -93,6 +94,7 @@ def _validation_messages(error: ValidationError) -> list[str]:
 # --- Public ---------------------------------------------------------------------------------------
 
 
+@public_page
 def workshop_list(request: HttpRequest) -> HttpResponse:
     """The public list. Its results are cached per language and query until any workshop or
     registration changes: rendering twenty cards costs far more than everything else on the page."""
@@ -148,6 +150,7 @@ def _share_text(request: HttpRequest, workshop: Workshop) -> str:
     }
 
 
+@public_page
 def workshop_detail(request: HttpRequest, pk: int, form: RegistrationForm | None = None) -> HttpResponse:
     workshop = or_404(selectors.public_workshop(pk=pk))
     from django.utils.translation import get_language
@@ -819,6 +822,7 @@ def quiz_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@public_page
 def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
     """A participant answers the quiz on their phone (no account, no name)."""
     found = quiz_from_token(token)
@@ -835,10 +839,17 @@ def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
     # The empty form is the same for everyone at this workshop in a language, and drawing its radio
     # buttons was half of the page's time, the three queries of the quizzes most of the rest
     # (docs/performance.md): a class opening the page at once reads it from the cache.
-    questions_key = fragment_key(selectors.QUIZ_QUESTIONS, str(workshop.pk), language)
-    if request.method != "POST" and (questions_html := cache.get(questions_key)) is not None:
-        return render(request, "workshops/quiz.html", {**context, "questions_html": questions_html})
-    quizzes = selectors.workshop_quizzes(workshop=workshop, language=language)
+    questions_key = None
+    if request.method != "POST":
+        questions_key = fragment_key(selectors.QUIZ_QUESTIONS, str(workshop.pk), language)
+        if (questions_html := cache.get(questions_key)) is not None:
+            return render(request, "workshops/quiz.html", {**context, "questions_html": questions_html})
+    # A class sends its answers at once: the quizzes (three queries) are kept in the worker's memory
+    # until a module, question or answer changes (read-only here and in quiz_response_submit).
+    quizzes = remembered(
+        ("workshop-quizzes", workshop.pk, language),
+        lambda: selectors.workshop_quizzes(workshop=workshop, language=language),
+    )
     if not quizzes:
         raise Http404
     form = QuizAnswersForm(request.POST if request.method == "POST" else None, quizzes=quizzes)
@@ -864,7 +875,7 @@ def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
     if attempt:
         attempt.refund()  # answers to correct are not answers sent
     questions_html = render_to_string("workshops/_quiz_questions.html", {"form": form}, request=request)
-    if not form.is_bound:
+    if questions_key is not None:
         cache.set(questions_key, questions_html, selectors.QUIZ_QUESTIONS_SECONDS)
     return render(request, "workshops/quiz.html", {**context, "form": form, "questions_html": questions_html})
 

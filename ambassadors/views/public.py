@@ -17,11 +17,13 @@ from django.views.decorators.cache import never_cache
 
 from ambassadors import ratelimit, selectors, services
 from ambassadors.forms import ApplicationForm, VerifyForm
+from common.pagecache import public_page
 
 SESSION_APPLICATION = "ambassadors:application"
 APPLY_FORM_SECONDS = 600  # district lists change rarely; a new district shows within ten minutes
 
 
+@public_page
 @never_cache
 def apply(request: HttpRequest) -> HttpResponse:
     form = ApplicationForm(request.POST or None)
@@ -103,6 +105,7 @@ def welcome(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     )
 
 
+@public_page
 @never_cache
 def certificate_verify(request: HttpRequest) -> HttpResponse:
     """Valid, revoked or unknown: name, level, date and track only, never contact details.

@@ -26,7 +26,7 @@ DASHBOARD_QUERIES = 2 + 2 + 1 + 2 + FIGURES
 ADMIN_DASHBOARD_QUERIES = 2 + 1 + 2 + FIGURES
 
 
-CSS = ["css/hifazat.css", "impact/impact.css"]
+CSS = ["css/hifazat-impact.css"]  # the one stylesheet of impact pages
 
 
 def dashboard_queries(client, path="/ur/impact/dashboard/") -> int:

@@ -1,0 +1,196 @@
+"""Whole public pages kept in each worker's memory for anonymous visitors (docs/performance.md).
+
+Profiling the public pages under gunicorn showed that the time goes to rendering templates (the
+frame every page shares: header, menu, language switcher; then the page itself) and to network
+round trips to PostgreSQL and Redis, each of which costs more than the whole bare view on a busy
+machine. A page an anonymous visitor sees is the same for every anonymous visitor in a language,
+except for the CSRF token of its forms (the language switcher is a form on every page).
+
+`public_page` keeps the rendered page in this process's memory, with each CSRF token replaced by a
+placeholder, and fills in the visitor's own token (`get_token`, which also sets their cookie) when
+it serves the page again. Serving costs one Redis GET: the version of all public pages. Any save or
+delete of a model a public page may show bumps that version (`page_data_changed`), so a workshop or
+module saved in the admin shows at once on every worker; the copies also expire after
+`PUBLIC_PAGE_CACHE_SECONDS`, which bounds what time alone changes (a workshop that started, a quiz
+that closed), what signals do not see (`QuerySet.update`), and a page rendered from the old rows
+between a save and its commit (as for common/cache.py's fragments).
+
+Never cached: anything but a GET without a query string; a request with a session cookie (signed
+in, or a session holding state or flash messages) or a messages cookie; a response that is not 200,
+sets a cookie other than the CSRF one, touched the session, queued a message, or carries a CSRF token the placeholder
+cannot account for. With Redis down the version is unknown and pages are rendered as before.
+"""
+
+import functools
+import re
+import threading
+import time
+from collections import OrderedDict
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import translation
+
+VERSION_KEY = "public-pages:version"
+PLACEHOLDER = "\x00csrf-token\x00"
+MAX_PAGES = 500  # per worker; a page is 3-30 KB
+
+# Written often and shown on no public page (or only through an aggregate with its own cache), so a
+# save does not retire the pages: sessions, counters, private cases, anonymous answers.
+NOT_ON_PUBLIC_PAGES = {
+    "sessions.session",
+    "admin.logentry",
+    "common.ratelimitcounter",
+    "common.workerheartbeat",
+    "notifications.delivery",
+    "workshops.quizresponse",
+    "workshops.feedback",
+    "curriculum.materialdownloadcount",
+    "incidents.case",
+    "incidents.message",
+    "incidents.note",
+    "incidents.evidence",
+    "incidents.referral",
+    "incidents.auditentry",
+}
+
+_TOKEN_INPUT = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" value=")([A-Za-z0-9]{64})(">)')
+
+_pages: OrderedDict[tuple, tuple] = OrderedDict()
+_lock = threading.Lock()
+
+
+def page_data_changed(sender=None, **kwargs) -> None:
+    """Retire every cached public page, on every worker."""
+    if sender is not None and sender._meta.label_lower in NOT_ON_PUBLIC_PAGES:
+        return
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet (or Redis down: then nothing is served from memory anyway)
+        cache.set(VERSION_KEY, int(time.time() * 1000), None)
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete):
+        signal.connect(page_data_changed, weak=False, dispatch_uid=f"public-pages-{signal is post_save}")
+    m2m_changed.connect(_m2m_changed, weak=False, dispatch_uid="public-pages-m2m")
+
+
+def _m2m_changed(sender=None, action="", **kwargs) -> None:
+    if action.startswith("post_"):
+        page_data_changed(sender=sender)
+
+
+def clear() -> None:
+    """Forget this worker's copies (tests)."""
+    with _lock:
+        _pages.clear()
+        _memos.clear()
+
+
+def _current_version() -> int | None:
+    version = cache.get(VERSION_KEY)
+    if version is None and cache.add(VERSION_KEY, int(time.time() * 1000), None):
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+_memos: OrderedDict[tuple, tuple] = OrderedDict()
+
+
+def remembered(key: tuple, compute, seconds: int | None = None):
+    """`compute()`, kept in this worker's memory under `key` until public data changes (the same
+    version as the pages) or `seconds` pass. For objects that are costly to fetch and to pickle (a
+    workshop's quizzes with their page texts); they must be treated as read-only by the caller.
+    With Redis down, computed every time."""
+    version = _current_version() if settings.PUBLIC_PAGE_CACHE_SECONDS > 0 else None
+    if version is None:
+        return compute()
+    now = time.monotonic()
+    with _lock:
+        kept = _memos.get(key)
+    if kept is not None and kept[0] == version and kept[1] > now:
+        return kept[2]
+    value = compute()
+    with _lock:
+        _memos[key] = (version, now + (seconds or settings.PUBLIC_PAGE_CACHE_SECONDS), value)
+        _memos.move_to_end(key)
+        while len(_memos) > MAX_PAGES:
+            _memos.popitem(last=False)
+    return value
+
+
+def _may_use_cache(request: HttpRequest) -> bool:
+    return (
+        settings.PUBLIC_PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and not request.META.get("QUERY_STRING")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+    )
+
+
+def _may_keep(request: HttpRequest, response: HttpResponse) -> bool:
+    session = getattr(request, "session", None)
+    messages = getattr(request, "_messages", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        # The CSRF cookie alone (set by a view's own csrf_protect): serving a copy sets the visitor's own.
+        and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
+        and not (session is not None and (session.modified or not session.is_empty()))
+        and not (messages is not None and getattr(messages, "added_new", False))
+        and response.get("Content-Type", "").startswith("text/html")
+    )
+
+
+def _template_of(request: HttpRequest, response: HttpResponse) -> str | None:
+    """The page with its CSRF tokens replaced by the placeholder, or None if that is not safe."""
+    content = response.content.decode(response.charset)
+    template, replaced = _TOKEN_INPUT.subn(lambda match: match[1] + PLACEHOLDER + match[3], content)
+    # Any other trace of a token (the secret, or a token outside a form field) must not be shared.
+    secret = request.META.get("CSRF_COOKIE") or ""
+    if content.count("csrfmiddlewaretoken") != replaced or (secret and secret in template):
+        return None
+    return template
+
+
+def public_page(view):
+    """Serve an anonymous visitor's GET of this page from memory; see the module docstring."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not _may_use_cache(request):
+            return view(request, *args, **kwargs)
+        version = _current_version()
+        if version is None:  # Redis is down: no way to know whether a copy is current
+            return view(request, *args, **kwargs)
+        key = (request.get_host(), request.is_secure(), request.path, translation.get_language())
+        now = time.monotonic()
+        with _lock:
+            kept = _pages.get(key)
+            if kept is not None:
+                _pages.move_to_end(key)
+        if kept is not None and kept[0] == version and kept[1] > now:
+            _version, _expires, template, headers = kept
+            response = HttpResponse(template.replace(PLACEHOLDER, get_token(request)))
+            for name, value in headers:
+                response[name] = value
+            return response
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        if _may_keep(request, response) and (template := _template_of(request, response)) is not None:
+            headers = [(name, value) for name, value in response.items()]
+            with _lock:
+                _pages[key] = (version, now + settings.PUBLIC_PAGE_CACHE_SECONDS, template, headers)
+                _pages.move_to_end(key)
+                while len(_pages) > MAX_PAGES:
+                    _pages.popitem(last=False)
+        return response
+
+    return wrapper
