@@ -134,7 +134,11 @@ def run(harness) -> None:
         elapsed = time.perf_counter() - started
     finally:
         os.killpg(worker.pid, signal.SIGTERM)
-        worker.wait(timeout=30)
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # seen with the embedded filesystem broker: stop it for sure
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait(timeout=30)
     sent = Delivery.objects.filter(status=Delivery.Status.SENT).count()
     harness.record(f"notifications: {sent} due reminders scanned", scanned, "s")
     harness.record(
