@@ -1,7 +1,6 @@
 """The dashboard and the public page run a fixed number of queries whatever the data size; with
-100,000 registrations and 50,000 reports on PostgreSQL the dashboard stays quick."""
-
-import time
+100,000 registrations and 50,000 reports on PostgreSQL the count stays the same (its time is
+measured by `make bench`, not here)."""
 
 import pytest
 from django.conf import settings
@@ -97,16 +96,11 @@ def test_dashboard_with_100000_registrations_and_50000_reports(client):
     assert Case.objects.count() == 50_000
     client.force_login(factories.admin_user())
     client.get("/en/impact/dashboard/")  # warm the connection
-    started = time.perf_counter()
     assert dashboard_queries(client, "/en/impact/dashboard/") == ADMIN_DASHBOARD_QUERIES
-    elapsed = time.perf_counter() - started
-    assert elapsed < 10, f"the admin dashboard took {elapsed:.1f}s"
 
     coordinator = factories.coordinator("SD")
     client.force_login(coordinator)
-    started = time.perf_counter()
     assert dashboard_queries(client) == DASHBOARD_QUERIES
-    assert time.perf_counter() - started < 10
     # Light: every Sindh district has figures, yet HTML and CSS stay under 60 KB (no JavaScript).
     html = client.get("/ur/impact/dashboard/").content
     css = sum((settings.BASE_DIR / "static" / name).stat().st_size for name in CSS)
