@@ -49,6 +49,7 @@ NOT_ON_PUBLIC_PAGES = {
     "notifications.delivery",
     "workshops.quizresponse",
     "workshops.feedback",
+    "workshops.workshopauditentry",
     "curriculum.materialdownloadcount",
     "incidents.case",
     "incidents.message",
