@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import Application, Availability, Background
+from ambassadors.models.certificates import CODE_LENGTH
 from ambassadors.models.codes import normalise_code
 from common.phone import PakistaniPhoneField
 from common.text import clean_text
@@ -247,7 +248,7 @@ class VerifyForm(forms.Form):
     )
 
     def clean_code(self):
-        code = normalise_code(self.cleaned_data["code"], prefix="HZ")
+        code = normalise_code(self.cleaned_data["code"], prefix="HZ", length=CODE_LENGTH)
         if not code:
             raise forms.ValidationError(_("Type the code printed on the certificate."))
         return code

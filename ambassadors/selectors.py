@@ -16,6 +16,7 @@ from ambassadors.models import (
     StepProgress,
     TrackStep,
 )
+from ambassadors.models.certificates import CODE_LENGTH
 from ambassadors.models.codes import normalise_code
 from common.queries import json_list_has
 from curriculum.models import TranslationStatus
@@ -375,7 +376,7 @@ def mentor_choices(*, profile: AmbassadorProfile):
 
 
 def certificate_by_code(code: str) -> Certificate | None:
-    normalised = normalise_code(code, prefix="HZ")
+    normalised = normalise_code(code, prefix="HZ", length=CODE_LENGTH)
     if not normalised or len(normalised) > 16:
         return None
     return Certificate.objects.select_related("track").filter(code=normalised).first()

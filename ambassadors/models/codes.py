@@ -18,9 +18,12 @@ def grouped(code: str, size: int = 5) -> str:
     return "-".join(code[index : index + size] for index in range(0, len(code), size))
 
 
-def normalise_code(value: str, *, prefix: str = "") -> str:
-    """What a person typed (any digits, spaces, dashes, lower case, O for 0) -> the stored code."""
+def normalise_code(value: str, *, prefix: str = "", length: int | None = None) -> str:
+    """What a person typed (any digits, spaces, dashes, lower case, O for 0) -> the stored code.
+
+    A typed `prefix` is dropped only when what is left has the code's `length`: a random code may
+    itself begin with the prefix's letters (HZP96MVH05 is a whole code, not HZ + P96MVH05)."""
     code = clean_code(value or "").upper().replace("-", "").replace("_", "")
-    if prefix and code.startswith(prefix):
+    if prefix and code.startswith(prefix) and (length is None or len(code) == len(prefix) + length):
         code = code[len(prefix) :]
     return code.translate(_CONFUSABLE)

@@ -162,3 +162,15 @@ def test_the_ambassador_chooses_the_certificate_language(client, urdu_certificat
     )
     urdu_certificate.refresh_from_db()
     assert urdu_certificate.language == "sd"
+
+
+def test_a_code_that_begins_with_hz_verifies_typed_bare_or_with_the_printed_prefix(client, world):
+    # One code in 1,024 begins with the letters of the "HZ" prefix people may type in front of it.
+    certificate = CertificateFactory(code="HZP96MVH05")
+    for typed in ("HZP96MVH05", "hzp96-mvh05", "HZ-HZP96-MVH05"):
+        page = client.get("/en/certificates/verify/", {"code": typed})
+        assert page.status_code == 200 and 'class="result"' in page.content.decode(), typed
+    client.force_login(world.users["coordinator"])
+    client.post(f"/en/ambassadors/certificates/{certificate.code}/revoke/", {"reason": "Left"})
+    certificate.refresh_from_db()
+    assert not certificate.is_valid
