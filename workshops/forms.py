@@ -19,7 +19,7 @@ from curriculum.selectors import language_chain
 from facilitators.models import AmbassadorProfile
 from regions.models import District
 from workshops.models import Feedback, Topic, WalkInCount, Workshop
-from workshops.services import facilitator_problems, past_session_problems
+from workshops.services import EDITABLE_FIELDS, facilitator_problems, past_session_problems
 
 
 class LocalDateTimeInput(forms.DateTimeInput):
@@ -93,27 +93,7 @@ class WorkshopForm(forms.ModelForm):
 
     class Meta:
         model = Workshop
-        fields = [
-            "title",
-            "description",
-            "topics",
-            "language",
-            "format",
-            "district",
-            "town",
-            "address",
-            "venue_kind",
-            "online_details",
-            "audience",
-            "women_only",
-            "starts_at",
-            "ends_at",
-            "capacity",
-            "partner_organisation",
-            "lead_facilitator",
-            "co_facilitators",
-            "modules",
-        ]
+        fields = list(EDITABLE_FIELDS)  # the one list, shared with the services
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, user, find: str = "", **kwargs):

@@ -525,7 +525,7 @@ registry.register_notice(
 
 def workshop_changed(*, workshop_id: int, change: str) -> None:
     """`change`: created, updated, published, rescheduled, moved (a new place, same time), cancelled
-    or completed (workshops/services.py)."""
+    or completed (workshops/services/scheduling.py)."""
     from notifications.services import deliveries_withdraw
     from notifications.tasks import notice_send_task
 

@@ -1,11 +1,11 @@
-"""Every write of the workshops app. Keyword-only, typed, one action per function."""
+"""Scheduling a workshop: create, edit, publish, reschedule, cancel, complete, or record one held
+offline. Which facilitators may run it is checked here too."""
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -13,23 +13,18 @@ from django.utils.translation import ngettext
 from curriculum.models import Module
 from facilitators.models import AmbassadorProfile
 from workshops.audit import Action, snapshot_changes, update_action, workshop_audit_record, workshop_snapshot
-from workshops.models import (
-    FacilitatorReport,
-    Feedback,
-    QuizResponse,
-    QuizStage,
-    QuizTally,
-    Registration,
-    WalkInCount,
-    Workshop,
-    WorkshopTopic,
-)
-from workshops.selectors import ModuleQuiz, quiz_is_open, quiz_question_count
+from workshops.models import Workshop, WorkshopTopic
+from workshops.services.attendance import attendance_save
+from workshops.services.registration import waitlist_promote
 
 PLACE_FIELDS = ("format", "district_id", "town", "address", "venue_kind", "online_details")
-WORKSHOP_FIELDS = {
+# The one list of what a coordinator edits on a workshop, in the order the form shows it: the form's
+# fields (WorkshopForm.Meta.fields) and what workshop_create / workshop_update accept. A name here that
+# is not a column of Workshop is one of RELATED_FIELDS, which the services take as their own arguments.
+EDITABLE_FIELDS = (
     "title",
     "description",
+    "topics",
     "language",
     "format",
     "district",
@@ -44,15 +39,12 @@ WORKSHOP_FIELDS = {
     "capacity",
     "partner_organisation",
     "lead_facilitator",
-}
-
-
-class DuplicateRegistration(Exception):
-    """The phone number already has a live registration for this workshop."""
-
-    def __init__(self, registration: Registration):
-        super().__init__("duplicate registration")
-        self.registration = registration
+    "co_facilitators",
+    "modules",
+)
+RELATED_FIELDS = ("topics", "co_facilitators", "modules")
+# The workshop's own columns among them: what `**fields` of the services may hold.
+_COLUMN_FIELDS = frozenset(EDITABLE_FIELDS) - frozenset(RELATED_FIELDS)
 
 
 # --- Facilitators ---------------------------------------------------------------------------------
@@ -154,7 +146,7 @@ def workshop_create(
     modules: Iterable[Module] = (),
     **fields,
 ) -> Workshop:
-    unknown = set(fields) - WORKSHOP_FIELDS
+    unknown = set(fields) - _COLUMN_FIELDS
     if unknown:
         raise TypeError(f"unknown workshop fields: {sorted(unknown)}")
     workshop = Workshop(created_by=actor, status=Workshop.Status.DRAFT, **fields)
@@ -182,7 +174,7 @@ def workshop_update(
 ) -> Workshop:
     """Change a workshop. A change of time counts as a reschedule and a change of place as a move
     (both announced to everyone concerned); more seats promote the waiting list."""
-    unknown = set(fields) - WORKSHOP_FIELDS
+    unknown = set(fields) - _COLUMN_FIELDS
     if unknown:
         raise TypeError(f"unknown workshop fields: {sorted(unknown)}")
     workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
@@ -215,7 +207,7 @@ def workshop_update(
     rescheduled = (workshop.starts_at, workshop.ends_at) != old_times
     # A new time and place together is one notice (the rescheduling one gives the place too).
     _on_commit_workshop(workshop.pk, "rescheduled" if rescheduled else "moved" if moved else "updated")
-    _waitlist_promote(workshop=workshop)
+    waitlist_promote(workshop=workshop)
     return workshop
 
 
@@ -323,7 +315,7 @@ def workshop_record_past(
     nobody registered, nothing is announced and no reminder can be due (the rules only read
     published workshops and registrations). Quiz totals, feedback and the report follow as for any
     completed workshop. Seats are the head count: nobody booked one."""
-    unknown = set(fields) - WORKSHOP_FIELDS
+    unknown = set(fields) - _COLUMN_FIELDS
     if unknown or "capacity" in fields:
         raise TypeError(f"unknown workshop fields: {sorted(unknown | ({'capacity'} & set(fields)))}")
     problems = past_session_problems(starts_at=fields.get("starts_at"), ends_at=fields.get("ends_at"))
@@ -344,340 +336,7 @@ def workshop_record_past(
     workshop.co_facilitators.set(co_facilitators)
     _set_topics(workshop=workshop, topics=topics)
     workshop.modules.set(list(modules))
-    _attendance_save(workshop=workshop, present_ids=[], walk_ins=walk_ins)
+    attendance_save(workshop=workshop, present_ids=[], walk_ins=walk_ins)
     workshop_audit_record(workshop=workshop, actor=actor, action=Action.RECORDED_PAST)
     _on_commit_workshop(workshop.pk, "completed")
     return workshop
-
-
-# --- Registrations --------------------------------------------------------------------------------
-
-
-def _on_commit_registration(registration_id: int, change: str) -> None:
-    """Once this commits: the new registrant's link, a promotion notice, or withdrawing what was
-    waiting for a cancelled registration (workshops/reminders.py)."""
-    from workshops.reminders import registration_changed
-
-    transaction.on_commit(lambda: registration_changed(registration_id=registration_id, change=change))
-
-
-@transaction.atomic
-def registration_create(
-    *, workshop: Workshop, name: str, phone: str, language: str, email: str = "", consent: bool
-) -> Registration:
-    """Confirm a seat, or put the person on the waiting list once the workshop is full.
-
-    The workshop row is locked, so simultaneous registrations are counted one after the other
-    and never overbook. The same phone number twice raises DuplicateRegistration.
-    """
-    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
-    if not workshop.is_open_for_registration:
-        raise ValidationError(_("This workshop is not open for registration."))
-    if not consent:
-        raise ValidationError(_("Please agree to how we use your details."))
-    existing = (
-        workshop.registrations.exclude(status=Registration.Status.CANCELLED).filter(phone=phone).first()
-    )
-    if existing is not None:
-        raise DuplicateRegistration(existing)
-    status = Registration.Status.CONFIRMED if workshop.has_free_seat() else Registration.Status.WAITLISTED
-    registration = Registration(
-        workshop=workshop, name=name, phone=phone, email=email, language=language, consent=True, status=status
-    )
-    registration.full_clean()
-    try:
-        with transaction.atomic():
-            registration.save()
-    except IntegrityError as error:  # only reachable without the row lock (it is the backstop)
-        raise DuplicateRegistration(
-            workshop.registrations.get(phone=phone, status__in=["confirmed", "waitlisted"])
-        ) from error
-    Workshop.objects.filter(pk=workshop.pk).registration_counts_refresh()
-    _on_commit_registration(registration.pk, status)
-    return registration
-
-
-@transaction.atomic
-def registration_link_resend(*, registration: Registration) -> bool:
-    """Someone registered this registration's number again: its link goes to its own number and
-    email, never to whoever asked (who sees the same page as a new registrant), at most
-    PERSONAL_LINK_RESENDS_PER_DAY times a day. Returns whether it was sent."""
-    from workshops import reminders
-
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    return reminders.registration_link_resend(registration=registration, now=timezone.now())
-
-
-def _waitlist_promote(*, workshop: Workshop) -> list[Registration]:
-    """Fill free seats from the front of the waiting list. The caller holds the workshop row lock."""
-    free = workshop.capacity - workshop.confirmed_registrations().count()
-    if free <= 0 or workshop.status != Workshop.Status.PUBLISHED:
-        return []
-    promoted = list(
-        workshop.registrations.filter(status=Registration.Status.WAITLISTED).order_by("created_at", "pk")[
-            :free
-        ]
-    )
-    now = timezone.now()
-    for registration in promoted:
-        registration.status = Registration.Status.CONFIRMED
-        registration.promoted_at = now
-        registration.save(update_fields=["status", "promoted_at"])
-        _on_commit_registration(registration.pk, "promoted")
-    Workshop.objects.filter(pk=workshop.pk).registration_counts_refresh()
-    return promoted
-
-
-@transaction.atomic
-def registration_cancel(*, registration: Registration) -> Registration:
-    """Cancel a seat or waiting-list place; a freed seat goes to the first person waiting, once."""
-    workshop = Workshop.objects.select_for_update().get(pk=registration.workshop_id)
-    registration = Registration.objects.get(pk=registration.pk)  # fresh, under the workshop lock
-    if registration.status == Registration.Status.CANCELLED:
-        return registration
-    registration.status = Registration.Status.CANCELLED
-    registration.cancelled_at = timezone.now()
-    registration.save(update_fields=["status", "cancelled_at"])
-    _on_commit_registration(registration.pk, "cancelled")
-    _waitlist_promote(workshop=workshop)
-    Workshop.objects.filter(pk=workshop.pk).registration_counts_refresh()
-    return registration
-
-
-# --- After the session ----------------------------------------------------------------------------
-
-
-@transaction.atomic
-def attendance_record(
-    *, workshop: Workshop, actor, present_ids: Iterable[int], walk_ins: dict[tuple[str, str], int]
-) -> Workshop:
-    """Tick who came (confirmed or waitlisted people may turn up) and store the walk-in head counts."""
-    before = _attendance_counts(workshop)
-    _attendance_save(workshop=workshop, present_ids=present_ids, walk_ins=walk_ins)
-    after = _attendance_counts(workshop)
-    workshop_audit_record(
-        workshop=workshop,
-        actor=actor,
-        action=Action.ATTENDANCE,
-        changes={name: [before[name], after[name]] for name in before if before[name] != after[name]},
-    )
-    return workshop
-
-
-def _attendance_counts(workshop: Workshop) -> dict[str, int]:
-    return {
-        "attended": workshop.registrations.filter(attended=True).count(),
-        "walk_ins": sum(WalkInCount.objects.filter(workshop=workshop).values_list("count", flat=True)),
-    }
-
-
-def _attendance_save(
-    *, workshop: Workshop, present_ids: Iterable[int], walk_ins: dict[tuple[str, str], int]
-) -> None:
-    present_ids = set(present_ids)
-    registrations = workshop.registrations.exclude(status=Registration.Status.CANCELLED)
-    registrations.filter(pk__in=present_ids).update(attended=True)
-    registrations.exclude(pk__in=present_ids).update(attended=False)
-    Workshop.objects.filter(pk=workshop.pk).registration_counts_refresh()
-    for (gender, age_band), count in walk_ins.items():
-        WalkInCount.objects.update_or_create(
-            workshop=workshop, gender=gender, age_band=age_band, defaults={"count": count or 0}
-        )
-
-
-@transaction.atomic
-def workshop_registrations_export(*, workshop: Workshop, actor) -> list[Registration]:
-    """The registrations (names, phone numbers, emails) a coordinator downloads: personal data leaving
-    the system, so it is written in the workshop's history."""
-    from workshops.selectors import registrations_for
-
-    workshop_audit_record(workshop=workshop, actor=actor, action=Action.EXPORTED)
-    return list(registrations_for(workshop=workshop))
-
-
-@dataclass
-class QuizMark:
-    """What a participant sees after sending a quiz: their score for one module, and which answer was
-    right for each question (shown after the session only, so the quiz before stays a fair measure)."""
-
-    title: str
-    correct: int
-    questions: int
-    right_answers: list[tuple[str, str]]  # (question, right answer), in the page's language
-
-
-@transaction.atomic
-def quiz_response_submit(
-    *, workshop: Workshop, stage: str, quizzes: list[ModuleQuiz], chosen: dict[int, int | None]
-) -> list[QuizMark]:
-    """Score one participant's answers to the quizzes of a workshop's modules (as the page showed
-    them: `selectors.workshop_quizzes`) and keep only the scores. `chosen` maps each question id to
-    the chosen answer id (None: "I don't know")."""
-    if not quiz_is_open(workshop=workshop, stage=stage):
-        raise ValidationError(_("This quiz is closed."))
-    marks = []
-    for quiz in quizzes:
-        correct = 0
-        right_answers = []
-        for question in quiz.questions:
-            # page_answers and page_text: set by selectors.workshop_quizzes (see ModuleQuiz).
-            right = next(answer for answer in question.page_answers if answer.is_correct)  # type: ignore[attr-defined]
-            correct += chosen.get(question.pk) == right.pk
-            right_answers.append((question.page_text, right.page_text))  # type: ignore[attr-defined]
-        QuizResponse.objects.create(
-            workshop=workshop,
-            module=quiz.module,
-            stage=stage,
-            questions=len(quiz.questions),
-            correct=correct,
-            language=quiz.content.shown,
-        )
-        marks.append(
-            QuizMark(
-                title=quiz.title,
-                correct=correct,
-                questions=len(quiz.questions),
-                right_answers=right_answers if stage == QuizStage.AFTER else [],
-            )
-        )
-    return marks
-
-
-@transaction.atomic
-def quiz_tally_record(
-    *,
-    workshop: Workshop,
-    module: Module,
-    pre_participants: int,
-    pre_correct: int,
-    post_participants: int,
-    post_correct: int,
-) -> QuizTally:
-    """Class totals of a module's quiz taken on paper; entering them again replaces them."""
-    questions = quiz_question_count(module=module)
-    if not questions:
-        raise ValidationError(_("This module has no quiz."))
-    if pre_correct > pre_participants * questions or post_correct > post_participants * questions:
-        raise ValidationError(_("There cannot be more correct answers than people times questions."))
-    tally, _created = QuizTally.objects.update_or_create(
-        workshop=workshop,
-        module=module,
-        defaults={
-            "questions": questions,
-            "pre_participants": pre_participants,
-            "pre_correct": pre_correct,
-            "post_participants": post_participants,
-            "post_correct": post_correct,
-        },
-    )
-    return tally
-
-
-def quiz_tally_remove(*, workshop: Workshop, module: Module) -> None:
-    QuizTally.objects.filter(workshop=workshop, module=module).delete()
-
-
-@transaction.atomic
-def quiz_tallies_save(*, workshop: Workshop, actor, totals: list[tuple[Module, dict | None]]) -> None:
-    """The class totals of a workshop's paper quizzes as the quiz page sends them, one module each
-    (None: the boxes were emptied, so the totals are removed). One entry in the workshop's history."""
-    for module, numbers in totals:
-        if numbers is None:
-            quiz_tally_remove(workshop=workshop, module=module)
-        else:
-            quiz_tally_record(workshop=workshop, module=module, **numbers)
-    workshop_audit_record(workshop=workshop, actor=actor, action=Action.QUIZ)
-
-
-class FeedbackAlreadySent(Exception):
-    """This device already answered this workshop's feedback."""
-
-
-@transaction.atomic
-def feedback_submit(
-    *, workshop: Workshop, useful: int, confidence: str, would_recommend: bool, device: str = ""
-) -> Feedback:
-    """Record one answer; with a `device` (an HMAC of the page's token), at most one per workshop.
-
-    The unique constraint decides, so two simultaneous sends from one phone still make one answer."""
-    feedback = Feedback(
-        workshop=workshop,
-        useful=useful,
-        confidence=confidence,
-        would_recommend=would_recommend,
-        device=device,
-    )
-    feedback.full_clean(validate_constraints=False)
-    try:
-        with transaction.atomic():
-            feedback.save()
-    except IntegrityError as error:
-        raise FeedbackAlreadySent from error
-    return feedback
-
-
-@transaction.atomic
-def facilitator_report_save(
-    *, workshop: Workshop, actor, notes: str, issues_raised: str, follow_ups: str
-) -> FacilitatorReport:
-    report, _created = FacilitatorReport.objects.update_or_create(
-        workshop=workshop,
-        defaults={
-            "notes": notes,
-            "issues_raised": issues_raised,
-            "follow_ups": follow_ups,
-            "written_by": actor,
-        },
-    )
-    workshop_audit_record(workshop=workshop, actor=actor, action=Action.REPORT)
-    return report
-
-
-# --- Personal data --------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def workshops_shred_personal_data(*, older_than_days: int) -> int:
-    """Remove names, phones and emails of participants of workshops that ended long enough ago.
-
-    Statuses, attendance, walk-in counts, quiz totals and feedback stay, so reports keep their
-    numbers. Returns how many registrations were emptied. Idempotent.
-    """
-    from notifications.services import deliveries_redact
-
-    cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
-    workshops = Workshop.objects.filter(ends_at__lt=cutoff)
-    # The messages sent to these people held their phone, email and name too.
-    deliveries_redact(recipients=Registration.objects.filter(workshop__in=workshops))
-    shredded = (
-        Registration.objects.filter(workshop__in=workshops)
-        .exclude(name="", phone="", email="")
-        .update(name="", phone="", email="")
-    )
-    workshops.filter(personal_data_shredded_at__isnull=True).update(personal_data_shredded_at=timezone.now())
-    return shredded
-
-
-def workshops_personal_data_compact() -> None:
-    """Rewrite the tables that held shredded names, numbers and messages, so the old values leave the
-    database files too.
-
-    An UPDATE leaves the previous row version in the table's pages; VACUUM marks it reusable but does
-    not overwrite it, so shredded names stayed readable in the data file (179 of 200 after VACUUM).
-    VACUUM FULL writes the live rows into new files (table, TOAST and indexes) and deletes the old
-    ones. It locks the table against reads and writes while it runs (0.4 s for 200,000
-    registrations measured), which is why it runs at night after the shredding, and only when something was
-    shredded. On SQLite (the embedded default) VACUUM rebuilds the whole file the same way.
-    What remains in WAL and backups is described in docs/workshops.md, "Personal data".
-    Runs outside any transaction (VACUUM cannot run inside one).
-    """
-    from notifications.models import Delivery
-
-    if connection.in_atomic_block:
-        raise RuntimeError("workshops_personal_data_compact() must run outside a transaction.")
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            for model in (Registration, Delivery):
-                cursor.execute(f"VACUUM (FULL, ANALYZE) {connection.ops.quote_name(model._meta.db_table)}")
-        elif connection.vendor == "sqlite":
-            cursor.execute("VACUUM")
