@@ -10,3 +10,8 @@ def ambassador_profile_of(user) -> AmbassadorProfile | None:
         return user.ambassador_profile
     except AmbassadorProfile.DoesNotExist:
         return None
+
+
+def ambassador_by_calendar_token(token: str) -> AmbassadorProfile | None:
+    """Whose private calendar feed this token opens (the token is the only key), with the user."""
+    return AmbassadorProfile.objects.select_related("user").filter(calendar_token=token).first()

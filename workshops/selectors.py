@@ -14,6 +14,7 @@ from curriculum.rendering import translated
 from curriculum.selectors import ContentLanguage, module_content_language, module_title
 from facilitators.models import AmbassadorProfile
 from workshops.models import (
+    FacilitatorReport,
     Feedback,
     QuizResponse,
     QuizStage,
@@ -37,13 +38,6 @@ class PublicFilters:
 
 # The modules a detail page lists: one query for all of them, in curriculum order.
 MODULES_USED = Prefetch("modules", queryset=Module.objects.order_by("topic__position", "position", "slug"))
-
-PUBLIC_LIST = "workshops:public-list"
-PUBLIC_LIST_SECONDS = 120
-# The rendered questions of a workshop's quiz page (empty form) per language, retired when a module,
-# question or answer changes or the workshop's modules do (workshops/apps.py).
-QUIZ_QUESTIONS = "workshops:quiz-questions"
-QUIZ_QUESTIONS_SECONDS = 300
 
 
 def public_workshops(*, filters: PublicFilters | None = None):
@@ -95,9 +89,13 @@ def modules_for_page(*, workshop: Workshop, language: str) -> list[Module]:
     return modules
 
 
-def coordinator_workshops(*, user):
-    """Workshops in the coordinator's scope (the view checks the user is a coordinator)."""
-    return Workshop.objects.in_scope_of(user).for_listing().order_by("-starts_at", "-pk")
+def coordinator_workshops(*, user, status: str = ""):
+    """Workshops in the coordinator's scope (the view checks the user is a coordinator), only those
+    with `status` when it is one of Workshop.Status (anything else: all of them)."""
+    workshops = Workshop.objects.in_scope_of(user).for_listing().order_by("-starts_at", "-pk")
+    if status in Workshop.Status.values:
+        workshops = workshops.filter(status=status)
+    return workshops
 
 
 EXPORT_FIELDS = (
@@ -180,6 +178,48 @@ def ambassador_workshops(*, profile: AmbassadorProfile):
 
 def registrations_for(*, workshop: Workshop):
     return workshop.registrations.order_by("created_at", "pk")
+
+
+def registrations_expected(*, workshop: Workshop):
+    """Who may turn up: everyone registered but not cancelled (confirmed or waiting), in order."""
+    return registrations_for(workshop=workshop).exclude(status=Registration.Status.CANCELLED)
+
+
+def confirmed_beyond_seats(*, workshop: Workshop) -> int | None:
+    """How many people are confirmed, when that is more than the workshop's seats (the coordinator cut
+    them: nobody loses a confirmed place automatically); else None."""
+    confirmed = workshop.confirmed_registrations().count()
+    return confirmed if confirmed > workshop.capacity else None
+
+
+# --- Signed links (no account) --------------------------------------------------------------------
+
+
+def workshop_for_link(*, pk: int | None) -> Workshop | None:
+    """The workshop a feedback or quiz link names: any but a draft. None for a link naming none."""
+    if pk is None:
+        return None
+    return Workshop.objects.exclude(status=Workshop.Status.DRAFT).filter(pk=pk).first()
+
+
+def registration_for_link(*, pk: int | None) -> Registration | None:
+    """The registration a registrant's own link names, with its workshop and district."""
+    if pk is None:
+        return None
+    return Registration.objects.select_related("workshop__district").filter(pk=pk).first()
+
+
+def waitlist_position(*, registration: Registration) -> int | None:
+    """Where a waiting registration stands in the queue (1: next to get a seat); None if not waiting."""
+    if registration.status != Registration.Status.WAITLISTED:
+        return None
+    return (
+        registration.workshop.registrations.filter(
+            status=Registration.Status.WAITLISTED, created_at__lte=registration.created_at
+        )
+        .exclude(created_at=registration.created_at, pk__gt=registration.pk)
+        .count()
+    )
 
 
 def workshop_history(*, workshop: Workshop):
@@ -278,6 +318,11 @@ def feedback_is_open(*, workshop: Workshop, now: datetime.datetime | None = None
 
 def feedback_sent_from(*, workshop: Workshop, device: str) -> bool:
     return bool(device) and Feedback.objects.filter(workshop=workshop, device=device).exists()
+
+
+def quiz_tallies_by_module(*, workshop: Workshop) -> dict[int, QuizTally]:
+    """The class totals of the workshop's paper quizzes, by module id."""
+    return {tally.module_id: tally for tally in workshop.quiz_tallies.all()}
 
 
 def quiz_is_open(*, workshop: Workshop, stage: str, now: datetime.datetime | None = None) -> bool:
@@ -383,6 +428,10 @@ def average_gain(results: list[QuizResult]) -> float | None:
 
 
 # --- Workshop report ------------------------------------------------------------------------------
+
+
+def facilitator_report_of(*, workshop: Workshop) -> FacilitatorReport | None:
+    return FacilitatorReport.objects.filter(workshop=workshop).first()
 
 
 @dataclass

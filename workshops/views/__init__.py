@@ -1,4 +1,14 @@
-"""The workshops pages (being split by domain; workshops/urls.py names them)."""
+"""The workshops pages, one module per domain (workshops/urls.py names them):
 
-from workshops.views.manage import *  # noqa: F403
-from workshops.views.manage import FEEDBACK_DEVICE_COOKIE  # noqa: F401
+- public: the list, a workshop, registering, a registrant's own page, feedback
+- mine: an ambassador's own workshops and calendar feed
+- manage: coordinators plan, edit, publish, reschedule and cancel
+- attendance: who came, completing the workshop
+- quiz: the knowledge quiz (facilitator's page, paper sheet, participants' phones)
+- reports: the workshop and facilitator reports, the CSV exports
+- shared: who may open a page, and how refusals and expired links are shown
+"""
+
+from workshops.views.public import FEEDBACK_DEVICE_COOKIE
+
+__all__ = ["FEEDBACK_DEVICE_COOKIE"]
