@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from common.transactions import without_waiting_for_disk
 from curriculum.models import Module
 from facilitators.models import AmbassadorProfile
 from workshops.audit import Action, snapshot_changes, update_action, workshop_audit_record, workshop_snapshot
@@ -506,7 +507,7 @@ class QuizMark:
     right_answers: list[tuple[str, str]]  # (question, right answer), in the page's language
 
 
-@transaction.atomic
+@without_waiting_for_disk
 def quiz_response_submit(
     *, workshop: Workshop, stage: str, quizzes: list[ModuleQuiz], chosen: dict[int, int | None]
 ) -> list[QuizMark]:
