@@ -42,32 +42,46 @@ class FileBasedCache(filebased.FileBasedCache):
         with self._counter_lock():
             return super().add(key, value, timeout, version)
 
+    def count(self, key, timeout, version=None):
+        """Add one to the counter `key` (created at 1, expiring after `timeout` seconds) and return it."""
+        with self._counter_lock():
+            if super().add(key, 1, timeout, version):
+                return 1
+            try:
+                return self._incr_locked(key, 1, version)
+            except ValueError:  # expired since `add` looked: this attempt opens a new counter
+                super().set(key, 1, timeout, version)
+                return 1
+
     def incr(self, key, delta=1, version=None):
         with self._counter_lock():
-            fname = self._key_to_file(key, version)
-            try:
-                with open(fname, "rb") as handle:
-                    if self._is_expired(handle):
-                        raise ValueError(f"Key '{key}' not found")
-                    handle.seek(0)
-                    expiry = pickle.load(handle)  # noqa: S301 - our own cache folder (mode 0700), as in Django
-                    value = pickle.loads(zlib.decompress(handle.read()))  # noqa: S301
-            except FileNotFoundError:
-                raise ValueError(f"Key '{key}' not found") from None
-            value += delta
-            # Written aside and renamed, so a reader never sees half a file; the expiry is kept.
-            fd, tmp_path = tempfile.mkstemp(dir=self._dir)
-            renamed = False
-            try:
-                with open(fd, "wb") as handle:
-                    handle.write(pickle.dumps(expiry, self.pickle_protocol))
-                    handle.write(zlib.compress(pickle.dumps(value, self.pickle_protocol)))
-                file_move_safe(tmp_path, fname, allow_overwrite=True)
-                renamed = True
-            finally:
-                if not renamed:
-                    os.remove(tmp_path)
-            return value
+            return self._incr_locked(key, delta, version)
+
+    def _incr_locked(self, key, delta, version):
+        fname = self._key_to_file(key, version)
+        try:
+            with open(fname, "rb") as handle:
+                if self._is_expired(handle):
+                    raise ValueError(f"Key '{key}' not found")
+                handle.seek(0)
+                expiry = pickle.load(handle)  # noqa: S301 - our own cache folder (mode 0700), as in Django
+                value = pickle.loads(zlib.decompress(handle.read()))  # noqa: S301
+        except FileNotFoundError:
+            raise ValueError(f"Key '{key}' not found") from None
+        value += delta
+        # Written aside and renamed, so a reader never sees half a file; the expiry is kept.
+        fd, tmp_path = tempfile.mkstemp(dir=self._dir)
+        renamed = False
+        try:
+            with open(fd, "wb") as handle:
+                handle.write(pickle.dumps(expiry, self.pickle_protocol))
+                handle.write(zlib.compress(pickle.dumps(value, self.pickle_protocol)))
+            file_move_safe(tmp_path, fname, allow_overwrite=True)
+            renamed = True
+        finally:
+            if not renamed:
+                os.remove(tmp_path)
+        return value
 
 
 # --- Redis -----------------------------------------------------------------------------------------
@@ -83,6 +97,46 @@ class CacheUnavailable(Exception):
 # on it again (a page asks the cache several times; a host that has gone away costs a timeout each).
 _down_until: dict[str, float] = {}
 _down_lock = threading.Lock()
+
+
+# One round trip for a rate-limit count: INCR, and on the first count of a window its expiry, run
+# atomically in Redis (a counter can never be left without its TTL). Sent as EVALSHA; redis-py loads
+# the script again if the server restarted and forgot it.
+COUNT_SCRIPT = """
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return count
+"""
+
+
+class ReusedRedisCacheClient(redis_backend.RedisCacheClient):
+    """Django's Redis cache client, keeping one `redis.Redis` per connection pool.
+
+    Django builds a new `redis.Redis` for every cache call, and redis-py's constructor fills a table
+    of about 170 response callbacks each time: a quarter of a millisecond per call, more than the
+    round trip itself on loopback (docs/performance.md). The client object is thread-safe and
+    holds no connection of its own (the pool does), so one per pool serves every call.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, object] = {}
+        self._count_script = None
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            if index not in self._pools:
+                self._pools[index] = self._pool_class.from_url(self._servers[index], **self._pool_options)
+            client = self._clients[index] = self._client(connection_pool=self._pools[index])
+        return client
+
+    def count(self, key, timeout):
+        client = self.get_client(key, write=True)
+        if self._count_script is None:
+            self._count_script = client.register_script(COUNT_SCRIPT)
+        return int(self._count_script(keys=[key], args=[int(timeout)], client=client))
 
 
 class RedisCache(redis_backend.RedisCache):
@@ -108,6 +162,7 @@ class RedisCache(redis_backend.RedisCache):
         options.setdefault("socket_timeout", 1)
         options.setdefault("retry", Retry(NoBackoff(), 1))
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = ReusedRedisCacheClient
         self._location = server if isinstance(server, str) else ",".join(server)
 
     def _call(self, name, fallback, *args, **kwargs):
@@ -116,7 +171,9 @@ class RedisCache(redis_backend.RedisCache):
         if _down_until.get(self._location, 0) > time.monotonic():
             return self._unavailable(name, fallback)
         try:
-            return getattr(super(), name)(*args, **kwargs)
+            # Django's cache methods, or the client's own for what Django lacks (`count`).
+            operation = getattr(super(), name, None) or getattr(self._cache, name)
+            return operation(*args, **kwargs)
         except RedisError as error:
             with _down_lock:
                 if _down_until.get(self._location, 0) <= time.monotonic():
@@ -157,6 +214,12 @@ class RedisCache(redis_backend.RedisCache):
 
     def incr(self, key, delta=1, version=None):
         return self._call("incr", ValueError(f"Key '{key}' not found"), key, delta, version)
+
+    def count(self, key, timeout, version=None):
+        """Add one to the counter `key` (created at 1, expiring after `timeout` seconds) and return
+        it, in one round trip. Redis down: ValueError (forgiving) or CacheUnavailable (strict)."""
+        key = self.make_and_validate_key(key, version=version)
+        return self._call("count", ValueError(f"Key '{key}' not found"), key, timeout)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         return self._call("set_many", list(data), data, timeout, version)

@@ -16,8 +16,9 @@ a key derived from SECRET_KEY with a purpose label). Limits per address typed by
 at sign-in) key on an HMAC of that too. Only HMACs appear in cache keys, with the window as TTL; the
 address itself is read from REMOTE_ADDR and never logged, stored or put in a cache key.
 
-Both caches count atomically: Redis (SET NX, INCRBY) and the embedded default's file cache
-(common.cache_backends.FileBasedCache locks add and incr across processes). Counters live in the
+Both caches count atomically and in one step (`count`): Redis runs INCR and, on a new counter, EXPIRE
+in one Lua script (one round trip: EVALSHA), and the embedded default's file cache
+(common.cache_backends.FileBasedCache) adds or increments under a lock shared across processes. Counters live in the
 `ratelimit` cache alias, which raises when Redis is unreachable instead of answering like an empty
 cache. Each limit then says what happens (`Limit.when_cache_down`): DATABASE counts the window in the
 database (common.models.RateLimitCounter: one atomic upsert, the same HMAC key, deleted once the window
@@ -138,14 +139,9 @@ def client_fingerprint(request: HttpRequest) -> str:
 
 
 def _count_in_cache(key: str, limit: Limit) -> int:
-    cache = _cache()
-    # A little longer than the window, so the counter outlives any request that counted in it.
-    if cache.add(key, 1, timeout=limit.window_seconds + 60):
-        return 1
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr: this attempt opens a new counter
-        return 1 if cache.add(key, 1, timeout=limit.window_seconds + 60) else cache.incr(key)
+    # One round trip (Redis: a script doing INCR and, on a new counter, EXPIRE). A little longer
+    # than the window, so the counter outlives any request that counted in it.
+    return _cache().count(key, limit.window_seconds + 60)
 
 
 def attempt_for(limit: Limit, subject: str) -> Attempt:

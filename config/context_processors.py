@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -15,20 +14,12 @@ MAIN_NAVIGATION = [
 ]
 
 
-def _navigation(request: HttpRequest) -> list[dict]:
-    items = []
-    for url_name, label in MAIN_NAVIGATION:
-        url = reverse(url_name)
-        items.append({"url": url, "label": label, "current": request.path.startswith(url)})
-    return items
-
-
 def site(request: HttpRequest) -> dict:
-    """What every page's frame needs: site name, navigation, and the web font of the page language."""
+    """What every page's frame needs: site name and the web font of the page language. The menu is
+    drawn by `{% site_header %}` (config/templatetags/frame.py), which reverses it once per worker."""
     return {
         "SITE_NAME": settings.SITE_NAME,
         "page_font_file": settings.WEB_FONT_FILES.get(
             settings.LANGUAGE_FONTS.get(translation.get_language())
         ),
-        "main_navigation": _navigation(request),
     }

@@ -151,6 +151,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.site",
             ],
+            # The site header, rendered once per worker (config/templatetags/frame.py).
+            "libraries": {"frame": "config.templatetags.frame"},
         },
     }
 ]

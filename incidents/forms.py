@@ -222,14 +222,11 @@ class QueueFilterForm(forms.Form):
         label=_("District"), required=False, coerce=int, empty_value=None, choices=()
     )
 
-    def __init__(self, *args, user=None, **kwargs):
-        from regions.models import District
-
+    def __init__(self, *args, categories=(), districts=(), **kwargs):
+        """`categories` and `districts`: (id, name) choices (selectors.queue_labels, in the user's scope)."""
         super().__init__(*args, **kwargs)
-        top = Category.objects.filter(parent__isnull=True, active=True).order_by("position", "pk")
-        self.fields["category"].choices = [("", _("All categories")), *[(c.pk, c.name) for c in top]]
-        districts = District.objects.in_scope_of(user).order_by("name") if user else District.objects.none()
-        self.fields["district"].choices = [("", _("All districts")), *[(d.pk, d.name) for d in districts]]
+        self.fields["category"].choices = [("", _("All categories")), *categories]
+        self.fields["district"].choices = [("", _("All districts")), *districts]
 
 
 class AssignForm(forms.Form):

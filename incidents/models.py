@@ -146,8 +146,9 @@ class HandlerScope(models.Model):
 
 
 class CaseQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Cases a staff user may open: admins all; case handlers by region and category."""
+    def visible_to(self, user, district_ids: list[int] | None = None):
+        """Cases a staff user may open: admins all; case handlers by region and category.
+        `district_ids`: the user's districts (`District.objects.in_scope_of`) if already read."""
         from regions.models import District
 
         if not user.is_authenticated or not user.is_active:
@@ -161,7 +162,9 @@ class CaseQuerySet(models.QuerySet):
             region = Q()
         else:
             # Ids resolved first: the planner then knows how many districts it is matching.
-            region = Q(district_id__in=list(District.objects.in_scope_of(user).values_list("pk", flat=True)))
+            if district_ids is None:
+                district_ids = list(District.objects.in_scope_of(user).values_list("pk", flat=True))
+            region = Q(district_id__in=district_ids)
         queryset = self.filter(region)
         if scope:
             category_ids = list(scope.categories.values_list("pk", flat=True))

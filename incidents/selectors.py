@@ -5,8 +5,11 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
 from django.db.models.expressions import Combinable
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from common.pagecache import remembered
 from incidents.models import Case, Category, Contact, HandlerScope, MonthlyTally
 
 SUPPRESSION_THRESHOLD = 5
@@ -48,6 +51,46 @@ def emergency_contacts() -> list[Contact]:
     return list(Contact.objects.filter(active=True, kind=Contact.Kind.EMERGENCY).order_by("position", "pk"))
 
 
+@dataclass(frozen=True)
+class QueueLabels:
+    """The names the handler queue shows, in one language: every category's row label ("Parent:
+    child"), the top-level categories of the filter, every district (by name)."""
+
+    categories: dict[int, str]
+    filter_categories: list[tuple[int, str]]
+    districts: list[tuple[int, str]]
+
+
+def queue_labels() -> QueueLabels:
+    """Categories and districts are a few hundred rows that change a few times a year, and every queue
+    page needs them (the filter's choices, each row's labels): two queries, kept in this worker's
+    memory per language and retired at once by any category or district saved (common.pagecache's
+    version). No case data goes in here."""
+    return remembered(("incident-queue-labels", translation.get_language()), _queue_labels)
+
+
+def _queue_labels() -> QueueLabels:
+    from regions.models import District
+
+    categories = list(Category.objects.select_related("parent").order_by("position", "pk"))
+    return QueueLabels(
+        categories={
+            category.pk: f"{category.parent.name}: {category.name}" if category.parent else category.name
+            for category in categories
+        },
+        filter_categories=[(c.pk, c.name) for c in categories if c.parent_id is None and c.active],
+        districts=[(district.pk, district.name) for district in District.objects.order_by("name")],
+    )
+
+
+def scope_district_ids(*, user) -> list[int]:
+    """Ids of the districts a staff user acts in (regions' in_scope_of), read once for the filter and
+    the queue's own filter."""
+    from regions.models import District
+
+    return list(District.objects.in_scope_of(user).values_list("pk", flat=True))
+
+
 def case_queue(
     *,
     user,
@@ -55,11 +98,13 @@ def case_queue(
     category_id: int | None = None,
     district_id: int | None = None,
     assigned: str = "",
+    district_ids: list[int] | None = None,
 ):
     """The handler queue: only cases the user may open, newest first, without any content, as rows
-    of QUEUE_FIELDS (turn a page of them into QueueRow with queue_rows)."""
+    of QUEUE_FIELDS (turn a page of them into QueueRow with queue_rows). `district_ids`: the user's
+    scope_district_ids when the caller has them already."""
     # The queue never decrypts: content stays out of list pages (and their cost).
-    queryset = Case.objects.visible_to(user).values(*QUEUE_FIELDS)
+    queryset = Case.objects.visible_to(user, district_ids=district_ids).values(*QUEUE_FIELDS)
     if status:
         queryset = queryset.filter(status=status)
     else:
@@ -92,6 +137,7 @@ QUEUE_FIELDS = (
 class QueueRow:
     pk: int
     code: str
+    url: str
     created_at: datetime.datetime
     immediate_danger: bool
     status: str  # the label, in the page's language
@@ -100,40 +146,27 @@ class QueueRow:
     assignee: str  # "" when nobody is assigned
 
 
-def queue_rows(rows) -> list[QueueRow]:
-    """A page of case_queue rows with their labels: two small queries (the page's categories and
-    districts, names in the page's language), where a model instance per case, category, parent,
-    district and assignee cost three times the page's query (17 of 48 ms at national data)."""
-    from regions.models import District
+# Reversed once per page, not once per row (50 reverse() calls were 4 ms of a queue page).
+_PK_MARK = 987654321
 
-    rows = list(rows)
-    categories = {
-        category.pk: category
-        for category in Category.objects.filter(pk__in={row["category_id"] for row in rows}).select_related(
-            "parent"
-        )
-    }
-    districts = {
-        district.pk: district.name
-        for district in District.objects.filter(pk__in={row["district_id"] for row in rows})
-    }
+
+def queue_rows(rows, *, labels: QueueLabels | None = None) -> list[QueueRow]:
+    """A page of case_queue rows with their labels and links, without a query: names come from
+    queue_labels (where a model instance per case, category, parent, district and assignee once cost
+    three times the page's query)."""
+    labels = labels or queue_labels()
+    districts = dict(labels.districts)
     statuses = dict(Case.Status.choices)
-
-    def category_label(pk: int | None) -> str:
-        category = categories.get(pk) if pk is not None else None
-        if category is None:
-            return ""
-        parent = category.parent
-        return f"{parent.name}: {category.name}" if parent is not None else category.name
-
+    case_url = reverse("incidents:case_detail", args=[_PK_MARK])
     return [
         QueueRow(
             pk=row["pk"],
             code=row["code"],
+            url=case_url.replace(str(_PK_MARK), str(row["pk"])),
             created_at=row["created_at"],
             immediate_danger=row["immediate_danger"],
             status=str(statuses.get(row["status"], row["status"])),
-            category=category_label(row["category_id"]),
+            category=labels.categories.get(row["category_id"], ""),
             district=districts.get(row["district_id"], ""),
             assignee=row["assignee__full_name"] or row["assignee__email"] or "",
         )

@@ -315,7 +315,14 @@ def _back(case: Case, done: str) -> HttpResponse:
 
 @handler_only
 def queue(request: HttpRequest) -> HttpResponse:
-    filters = QueueFilterForm(request.GET or None, user=request.user)
+    labels = selectors.queue_labels()
+    district_ids = selectors.scope_district_ids(user=request.user)
+    in_scope = set(district_ids)
+    filters = QueueFilterForm(
+        request.GET or None,
+        categories=labels.filter_categories,
+        districts=[(pk, name) for pk, name in labels.districts if pk in in_scope],
+    )
     values = filters.cleaned_data if filters.is_valid() else {}
     cases = selectors.case_queue(
         user=request.user,
@@ -323,9 +330,10 @@ def queue(request: HttpRequest) -> HttpResponse:
         category_id=values.get("category"),
         district_id=values.get("district"),
         assigned=values.get("assigned") or "",
+        district_ids=district_ids,
     )
     page = CappedPaginator(cases, 50).get_page(request.GET.get("page"))
-    rows = selectors.queue_rows(page.object_list)
+    rows = selectors.queue_rows(page.object_list, labels=labels)
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("done", None)

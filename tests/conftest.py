@@ -41,9 +41,11 @@ def _isolated_state(settings, tmp_path):
     from django.core.cache import cache
 
     from common import pagecache
+    from config.templatetags import frame
 
     cache.clear()
     pagecache.clear()
+    frame.clear()
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     settings.MEDIA_ROOT = tmp_path / "media"
 

@@ -68,14 +68,14 @@ def _count_in_child(backend: str, location: str, key: str, times: int, queue) ->
     cache = import_string(backend)(location, {})  # a fresh client in each process
     got = []
     for _ in range(times):
-        got.append(1 if cache.add(key, 1, timeout=60) else cache.incr(key))
+        got.append(cache.count(key, 60))
     queue.put(got)
 
 
 def _backends(tmp_path) -> list[tuple[str, str]]:
     backends = [("common.cache_backends.FileBasedCache", str(tmp_path / "cache"))]
     if settings.REDIS_URL:
-        backends.append(("django.core.cache.backends.redis.RedisCache", settings.REDIS_URL))
+        backends.append(("common.cache_backends.StrictRedisCache", settings.REDIS_URL))
     return backends
 
 
@@ -113,6 +113,21 @@ def test_incr_keeps_the_window_of_the_file_cache(tmp_path):
     assert expiry - time.time() < 1.5  # still the add's one second, not the default five minutes
     with pytest.raises(ValueError):
         cache.incr("missing")
+
+
+@pytest.mark.skipif(not settings.REDIS_URL, reason="Redis only")
+def test_a_redis_counter_always_expires_with_its_window():
+    """The count and its expiry are one step in Redis: a counter never outlives its window, and a
+    counter given back (decr) keeps counting in the same window."""
+    from django.core.cache import caches
+
+    cache = caches["ratelimit"]
+    key = f"test-counter-{uuid.uuid4().hex}"
+    assert [cache.count(key, 90) for _ in range(3)] == [1, 2, 3]
+    raw = cache._cache.get_client(write=True)
+    assert 85 <= raw.ttl(cache.make_and_validate_key(key)) <= 90
+    cache.decr(key)
+    assert cache.count(key, 90) == 3
 
 
 @pytest.mark.django_db

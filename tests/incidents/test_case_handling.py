@@ -136,10 +136,29 @@ def test_queue_runs_a_constant_number_of_queries(rows, django_assert_num_queries
     assert len(queries) == QUEUE_QUERIES, [query["sql"] for query in queries]
 
 
-# Session, user, MFA check, filter categories, filter districts (user districts + districts),
-# handler scope, scope categories, user districts, scope districts, count, page, and the names of the
-# page's categories and districts (selectors.queue_rows).
-QUEUE_QUERIES = 14
+# Session, user, MFA check, every category and every district (selectors.queue_labels: the filter's
+# choices and the rows' names), the user's districts (user districts, scope districts: read once for
+# the filter and the queue), handler scope, scope categories, count, page.
+QUEUE_QUERIES = 11
+
+
+def test_category_and_district_names_come_from_worker_memory_and_a_saved_name_shows_at_once(settings):
+    """With the worker's memory on (as in production), the queue reads no category or district; a
+    category renamed in the admin shows on the next page all the same."""
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
+    handler = incident_factories.handler("SD", nationwide=True)
+    case = incident_factories.case()
+    client = signed_in(handler)
+    client.get("/en/cases/")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/en/cases/").content.decode()
+    assert len(queries) == QUEUE_QUERIES - 2, [query["sql"] for query in queries]
+    category = case.category
+    category.name_en = "Renamed in the admin"
+    category.save()
+    html = client.get("/en/cases/").content.decode()
+    row = html[html.index(case.code) :].split("</tr>")[0]
+    assert "Renamed in the admin" in row
 
 
 def test_viewing_a_case_shows_its_content_and_writes_an_audit_row():

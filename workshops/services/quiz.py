@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from common.transactions import without_waiting_for_disk
 from curriculum.models import Module
 from workshops.audit import Action, workshop_audit_record
 from workshops.models import QuizResponse, QuizStage, QuizTally, Workshop
@@ -23,7 +24,7 @@ class QuizMark:
     right_answers: list[tuple[str, str]]  # (question, right answer), in the page's language
 
 
-@transaction.atomic
+@without_waiting_for_disk
 def quiz_response_submit(
     *, workshop: Workshop, stage: str, quizzes: list[ModuleQuiz], chosen: dict[int, int | None]
 ) -> list[QuizMark]:
