@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.selectors import user_is_coordinator
 from common.cache import fragment_key
-from common.exports import csv_response, csv_streaming_response
+from common.exports import csv_response
 from common.http import or_404
 from common.pagecache import public_page, remembered
 from common.phone import display_phone
@@ -32,7 +32,7 @@ from common.ratelimit import fingerprint
 from facilitators.models import AmbassadorProfile
 from facilitators.selectors import ambassador_profile_of
 from facilitators.services import ambassador_calendar_token_rotate
-from workshops import ratelimit, selectors, services
+from workshops import exports, ratelimit, selectors, services
 from workshops.audit import history_for_page
 from workshops.calendar import workshops_calendar
 from workshops.forms import (
@@ -51,7 +51,7 @@ from workshops.forms import (
     WorkshopForm,
     month_from_query,
 )
-from workshops.models import FacilitatorReport, QuizStage, Registration, Topic, Workshop
+from workshops.models import FacilitatorReport, QuizStage, Registration, Workshop
 from workshops.tokens import (
     feedback_token,
     quiz_from_token,
@@ -603,92 +603,9 @@ def manage_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def manage_export(request: HttpRequest) -> StreamingHttpResponse:
-    """Every workshop in scope, streamed: two queries whatever the number of rows (see
-    selectors.workshop_export_rows), labels looked up once per request."""
+    """Every workshop in scope, streamed (workshops/exports.py)."""
     _coordinator_only(request)  # here, before the response starts: not inside the stream
-    rows = selectors.workshop_export_rows(user=request.user)
-
-    def labels(choices) -> dict[str, str]:
-        return {value: str(label) for value, label in choices}
-
-    statuses, languages = labels(Workshop.Status.choices), labels(settings.LANGUAGES)
-    formats, audiences = labels(Workshop.Format.choices), labels(Workshop.Audience.choices)
-    topics = labels(Topic.choices)
-    yes, no = str(_("Yes")), str(_("No"))
-    zone = timezone.get_current_timezone()
-
-    formatted: dict = {}
-
-    def local(moment) -> str:
-        # Sessions share start and end times (2,205 distinct among 20,000 national workshops):
-        # each is converted and formatted once (40,000 conversions were a fifth of the export).
-        text = formatted.get(moment)
-        if text is None:
-            text = formatted[moment] = moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-        return text
-
-    # Tuples in the order of selectors.EXPORT_FIELDS, then the topics (20,000 rows for an admin).
-    lines = (
-        [
-            pk,
-            title,
-            statuses.get(status, status),
-            local(starts_at),
-            local(ends_at),
-            province,
-            district,
-            town,
-            languages.get(language, language),
-            formats.get(venue_format, venue_format),
-            audiences.get(audience, audience),
-            "; ".join([topics.get(topic, topic) for topic in workshop_topics]),
-            capacity,
-            confirmed,
-            waitlisted,
-            lead_name or lead_email or "",
-            yes if recorded_afterwards else no,
-        ]
-        for (
-            pk,
-            title,
-            status,
-            starts_at,
-            ends_at,
-            province,
-            district,
-            town,
-            language,
-            venue_format,
-            audience,
-            capacity,
-            confirmed,
-            waitlisted,
-            lead_name,
-            lead_email,
-            recorded_afterwards,
-            workshop_topics,
-        ) in rows
-    )
-    header = [
-        _("ID"),
-        _("Title"),
-        _("Status"),
-        _("Starts"),
-        _("Ends"),
-        _("Province"),
-        _("District"),
-        _("Town or village"),
-        _("Language"),
-        _("Format"),
-        _("Audience"),
-        _("Topics"),
-        _("Seats"),
-        _("Confirmed"),
-        _("Waiting"),
-        _("Lead facilitator"),
-        _("Recorded afterwards"),
-    ]
-    return csv_streaming_response(filename="workshops", header=header, rows=lines)
+    return exports.workshops_export_response(request)
 
 
 @login_required
