@@ -126,8 +126,6 @@ def python_rows(*, user) -> Iterator[list]:
 
 # --- PostgreSQL: the lines written by the database -------------------------------------------------
 
-_NEEDS_QUOTES = '[",\r\n]'  # what csv.writer's QUOTE_MINIMAL quotes for: delimiter, quote, line ends
-
 
 def _cell(text) -> str:
     """One cell as csv.writer (excel dialect, QUOTE_MINIMAL) writes it, after the formula guard."""
@@ -139,16 +137,15 @@ def _cell(text) -> str:
     return text
 
 
-def _sql_cell(expression: str) -> str:
-    """SQL for the same as _cell, of a text expression (NULL is an empty cell); needs _NEEDS_QUOTES
-    as the parameter %(quote)s."""
-    guarded = (
-        f"(CASE WHEN left(coalesce({expression}, ''), 1) IN ('=', '+', '-', '@') "
-        f"THEN '''' || {expression} ELSE coalesce({expression}, '') END)"
+def _sql_cell(column: str) -> str:
+    """SQL for the same as _cell, of a text column that is never NULL. strpos, not a regular
+    expression: this runs for six cells of every row."""
+    guarded = f"(CASE WHEN left({column}, 1) IN ('=', '+', '-', '@') THEN '''' || {column} ELSE {column} END)"
+    needs_quotes = " OR ".join(
+        f"strpos({column}, {character}) > 0" for character in ("'\"'", "','", "chr(13)", "chr(10)")
     )
     return (
-        f"(CASE WHEN {guarded} ~ %(quote)s THEN '\"' || replace({guarded}, '\"', '\"\"') || '\"' "
-        f"ELSE {guarded} END)"
+        f"""(CASE WHEN {needs_quotes} THEN '"' || replace({guarded}, '"', '""') || '"' ELSE {guarded} END)"""
     )
 
 
@@ -175,11 +172,11 @@ def _sql_topic_label(params: dict) -> str:
 def postgresql_lines(*, user, zone: str) -> Iterator[str]:
     """The export's lines, each made by PostgreSQL, read CHUNK_ROWS at a time from a server-side
     cursor and passed on as one chunk of text each (one query whatever the number of rows)."""
-    scope_sql, scope_params = (
-        Workshop.objects.in_scope_of(user).order_by().values("pk").query.sql_with_params()
-    )
+    scope = Workshop.objects.in_scope_of(user).order_by().values("pk")
+    scope_sql, scope_params = scope.query.sql_with_params()
+    # An admin's scope is every workshop: then no join with it at all.
+    scoped = bool(scope.query.where)
     params: dict = {
-        "quote": _NEEDS_QUOTES,
         "zone": zone,
         "yes": _cell(_("Yes")),
         "no": _cell(_("No")),
@@ -190,51 +187,68 @@ def postgresql_lines(*, user, zone: str) -> Iterator[str]:
     scope_sql = scope_sql.replace("%%", "\0") % tuple(f"%(scope_{n})s" for n in range(len(scope_params)))
     scope_sql = scope_sql.replace("\0", "%%")
 
-    status = _sql_label("w.status", _labels(Workshop.Status.choices), params, "status")
-    language = _sql_label("w.language", _labels(settings.LANGUAGES), params, "language")
-    venue_format = _sql_label("w.format", _labels(Workshop.Format.choices), params, "format")
-    audience = _sql_label("w.audience", _labels(Workshop.Audience.choices), params, "audience")
+    status = _sql_label("r.status", _labels(Workshop.Status.choices), params, "status")
+    language = _sql_label("r.language", _labels(settings.LANGUAGES), params, "language")
+    venue_format = _sql_label("r.format", _labels(Workshop.Format.choices), params, "format")
+    audience = _sql_label("r.audience", _labels(Workshop.Audience.choices), params, "audience")
     topic_label = _sql_topic_label(params)
     time_format = "'YYYY-MM-DD HH24:MI'"
     cells = [
-        "w.id::text",
-        _sql_cell("w.title"),
+        "r.id::text",
+        _sql_cell("r.title"),
         status,
-        f"to_char(w.starts_at AT TIME ZONE %(zone)s, {time_format})",
-        f"to_char(w.ends_at AT TIME ZONE %(zone)s, {time_format})",
-        # The names' own columns, as the Python path reads them (values_list does not translate
-        # a related model's fields).
-        _sql_cell("p.name"),
-        _sql_cell("d.name"),
-        _sql_cell("w.town"),
+        f"to_char(r.starts_at AT TIME ZONE %(zone)s, {time_format})",
+        f"to_char(r.ends_at AT TIME ZONE %(zone)s, {time_format})",
+        _sql_cell("r.province"),
+        _sql_cell("r.district"),
+        _sql_cell("r.town"),
         language,
         venue_format,
         audience,
-        _sql_cell("topics.labels"),
-        "coalesce(w.capacity::text, '')",
-        "coalesce(w.registrations_confirmed::text, '')",
-        "coalesce(w.registrations_waitlisted::text, '')",
-        _sql_cell("coalesce(nullif(u.full_name, ''), nullif(u.email, ''), '')"),
-        "(CASE WHEN w.recorded_afterwards THEN %(yes)s ELSE %(no)s END)",
+        _sql_cell("r.topics"),
+        "coalesce(r.capacity::text, '')",
+        "coalesce(r.confirmed::text, '')",
+        "coalesce(r.waitlisted::text, '')",
+        _sql_cell("r.lead"),
+        "(CASE WHEN r.recorded_afterwards THEN %(yes)s ELSE %(no)s END)",
     ]
     line = " || ',' || ".join(cells) + " || E'\\r\\n'"
-    # Table names and expressions are ours; every value (labels, names, the zone) is a parameter.
+    # The rows are sorted first and the lines made from the sorted rows (sorting 20,000 finished
+    # lines spilled to disk). Table names and expressions are ours; every value (labels, the zone,
+    # the scope's) is a parameter.
     sql = f"""
-        WITH scope(id) AS ({scope_sql})
+        {f"WITH scope(id) AS ({scope_sql})" if scoped else ""}
         SELECT {line}
-        FROM {Workshop._meta.db_table} w
-        JOIN scope ON scope.id = w.id
-        JOIN {District._meta.db_table} d ON d.id = w.district_id
-        JOIN {Province._meta.db_table} p ON p.id = d.province_id
-        LEFT JOIN (
-            SELECT t.workshop_id, string_agg({topic_label}, '; ' ORDER BY t.id) AS labels
-            FROM {WorkshopTopic._meta.db_table} t
-            JOIN scope ON scope.id = t.workshop_id
-            GROUP BY t.workshop_id
-        ) topics ON topics.workshop_id = w.id
-        LEFT JOIN {AmbassadorProfile._meta.db_table} lead ON lead.id = w.lead_facilitator_id
-        LEFT JOIN {User._meta.db_table} u ON u.id = lead.user_id
-        ORDER BY w.starts_at DESC, w.id DESC
+        FROM (
+            SELECT w.id, w.title, w.status, w.starts_at, w.ends_at,
+                -- The names' own columns, as the Python path reads them (values_list does not
+                -- translate a related model's fields).
+                coalesce(p.name, '') AS province, coalesce(d.name, '') AS district, w.town,
+                w.language, w.format, w.audience, coalesce(topics.labels, '') AS topics,
+                w.capacity, w.registrations_confirmed AS confirmed,
+                w.registrations_waitlisted AS waitlisted,
+                coalesce(nullif(u.full_name, ''), nullif(u.email, ''), '') AS lead,
+                w.recorded_afterwards
+            FROM {Workshop._meta.db_table} w
+            {"JOIN scope ON scope.id = w.id" if scoped else ""}
+            JOIN {District._meta.db_table} d ON d.id = w.district_id
+            JOIN {Province._meta.db_table} p ON p.id = d.province_id
+            LEFT JOIN (
+                -- Joined in the order of the sorted rows below: an ORDER BY inside string_agg
+                -- sorted each workshop's topics on its own (20,000 small sorts, ~100 ms).
+                SELECT sorted.workshop_id, string_agg(sorted.label, '; ') AS labels
+                FROM (
+                    SELECT t.workshop_id, {topic_label} AS label
+                    FROM {WorkshopTopic._meta.db_table} t
+                    {"JOIN scope ON scope.id = t.workshop_id" if scoped else ""}
+                    ORDER BY t.workshop_id, t.id
+                ) sorted
+                GROUP BY sorted.workshop_id
+            ) topics ON topics.workshop_id = w.id
+            LEFT JOIN {AmbassadorProfile._meta.db_table} lead ON lead.id = w.lead_facilitator_id
+            LEFT JOIN {User._meta.db_table} u ON u.id = lead.user_id
+            ORDER BY w.starts_at DESC, w.id DESC
+        ) r
     """  # noqa: S608
     with connection.chunked_cursor() as cursor:
         cursor.execute(sql, params)
