@@ -12,7 +12,7 @@ SQLite default) the rows are formatted in Python. Both give the same bytes
 from collections.abc import Iterator
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -250,7 +250,13 @@ def postgresql_lines(*, user, zone: str) -> Iterator[str]:
             ORDER BY w.starts_at DESC, w.id DESC
         ) r
     """  # noqa: S608
-    with connection.chunked_cursor() as cursor:
-        cursor.execute(sql, params)
-        while rows := cursor.fetchmany(CHUNK_ROWS):
-            yield "".join([row[0] for row in rows])
+    # In a transaction of its own, so the server-side cursor is read as PostgreSQL makes the lines
+    # (outside one, Django declares it WITH HOLD: every line is written to a temporary store before
+    # the first is sent), and the sort of 20,000 rows may use memory, not disk. It only reads; a
+    # download given up closes this generator, which ends the transaction.
+    with transaction.atomic(), connection.cursor() as setup:
+        setup.execute("SET LOCAL work_mem = '16MB'")
+        with connection.chunked_cursor() as cursor:
+            cursor.execute(sql, params)
+            while rows := cursor.fetchmany(CHUNK_ROWS):
+                yield "".join([row[0] for row in rows])
