@@ -199,8 +199,8 @@ def postgresql_lines(*, user, zone: str) -> Iterator[str]:
         status,
         f"to_char(r.starts_at AT TIME ZONE %(zone)s, {time_format})",
         f"to_char(r.ends_at AT TIME ZONE %(zone)s, {time_format})",
-        _sql_cell("r.province"),
-        _sql_cell("r.district"),
+        "r.province",
+        "r.district",
         _sql_cell("r.town"),
         language,
         venue_format,
@@ -209,7 +209,7 @@ def postgresql_lines(*, user, zone: str) -> Iterator[str]:
         "coalesce(r.capacity::text, '')",
         "coalesce(r.confirmed::text, '')",
         "coalesce(r.waitlisted::text, '')",
-        _sql_cell("r.lead"),
+        "r.lead",
         "(CASE WHEN r.recorded_afterwards THEN %(yes)s ELSE %(no)s END)",
     ]
     line = " || ',' || ".join(cells) + " || E'\\r\\n'"
@@ -221,21 +221,26 @@ def postgresql_lines(*, user, zone: str) -> Iterator[str]:
         SELECT {line}
         FROM (
             SELECT w.id, w.title, w.status, w.starts_at, w.ends_at,
-                -- The names' own columns, as the Python path reads them (values_list does not
-                -- translate a related model's fields).
-                coalesce(p.name, '') AS province, coalesce(d.name, '') AS district, w.town,
+                names.province, names.district, w.town,
                 w.language, w.format, w.audience, coalesce(topics.labels, '') AS topics,
                 w.capacity, w.registrations_confirmed AS confirmed,
                 w.registrations_waitlisted AS waitlisted,
-                coalesce(nullif(u.full_name, ''), nullif(u.email, ''), '') AS lead,
+                coalesce(leads.lead, '') AS lead,
                 w.recorded_afterwards
             FROM {Workshop._meta.db_table} w
             {"JOIN scope ON scope.id = w.id" if scoped else ""}
-            JOIN {District._meta.db_table} d ON d.id = w.district_id
-            JOIN {Province._meta.db_table} p ON p.id = d.province_id
+            JOIN (
+                -- Finished cells made once per district (172), not once per workshop; the names'
+                -- own columns, as the Python path reads them (values_list does not translate a
+                -- related model's fields).
+                SELECT d.id, {_sql_cell("coalesce(p.name, '')")} AS province,
+                    {_sql_cell("coalesce(d.name, '')")} AS district
+                FROM {District._meta.db_table} d
+                JOIN {Province._meta.db_table} p ON p.id = d.province_id
+            ) names ON names.id = w.district_id
             LEFT JOIN (
-                -- Joined in the order of the sorted rows below: an ORDER BY inside string_agg
-                -- sorted each workshop's topics on its own (20,000 small sorts, ~100 ms).
+                -- Joined in the order of the sorted rows below (an ORDER BY inside string_agg
+                -- sorts each workshop's topics on its own: 20,000 small sorts).
                 SELECT sorted.workshop_id, string_agg(sorted.label, '; ') AS labels
                 FROM (
                     SELECT t.workshop_id, {topic_label} AS label
@@ -245,8 +250,13 @@ def postgresql_lines(*, user, zone: str) -> Iterator[str]:
                 ) sorted
                 GROUP BY sorted.workshop_id
             ) topics ON topics.workshop_id = w.id
-            LEFT JOIN {AmbassadorProfile._meta.db_table} lead ON lead.id = w.lead_facilitator_id
-            LEFT JOIN {User._meta.db_table} u ON u.id = lead.user_id
+            LEFT JOIN (
+                -- Once per ambassador (5,000), not once per workshop: name, else address.
+                SELECT lead.id,
+                    {_sql_cell("coalesce(nullif(u.full_name, ''), nullif(u.email, ''), '')")} AS lead
+                FROM {AmbassadorProfile._meta.db_table} lead
+                JOIN {User._meta.db_table} u ON u.id = lead.user_id
+            ) leads ON leads.id = w.lead_facilitator_id
             ORDER BY w.starts_at DESC, w.id DESC
         ) r
     """  # noqa: S608
