@@ -12,6 +12,7 @@ SQLite default) the rows are formatted in Python. Both give the same bytes
 from collections.abc import Iterator
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
@@ -173,7 +174,10 @@ def postgresql_lines(*, user, zone: str) -> Iterator[str]:
     """The export's lines, each made by PostgreSQL, read CHUNK_ROWS at a time from a server-side
     cursor and passed on as one chunk of text each (one query whatever the number of rows)."""
     scope = Workshop.objects.in_scope_of(user).order_by().values("pk")
-    scope_sql, scope_params = scope.query.sql_with_params()
+    try:
+        scope_sql, scope_params = scope.query.sql_with_params()
+    except EmptyResultSet:  # a coordinator with neither districts nor a province: nothing to list
+        return
     # An admin's scope is every workshop: then no join with it at all.
     scoped = bool(scope.query.where)
     params: dict = {

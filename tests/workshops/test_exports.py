@@ -130,3 +130,15 @@ def test_the_coordinator_downloads_the_lines_postgresql_writes(client):
     assert rows[str(workshops[1].pk)][1] == '\'=HYPERLINK("http://evil")'
     assert rows[str(workshops[1].pk)][15].startswith("'=Bushra")
     assert rows[str(workshops[2].pk)][15] == "'-lead@hifazat.test"  # no name: the address
+
+
+@needs_postgres
+def test_a_coordinator_with_no_region_downloads_the_header_alone(client):
+    WorkshopFactory()
+    coordinator = factories.coordinator("SD")
+    coordinator.province = None
+    coordinator.save()
+    coordinator.districts.clear()
+    client.force_login(coordinator)
+    response = client.get("/en/workshops/manage/export.csv")
+    assert _body(response).decode("utf-8-sig").splitlines() == [",".join(exports.header())]
