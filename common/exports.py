@@ -78,6 +78,21 @@ def csv_streaming_response(
     return _attachment(response, f"{filename}.csv")
 
 
+def csv_lines_streaming_response(
+    *, filename: str, header: Sequence[str], chunks: Iterable[str]
+) -> StreamingHttpResponse:
+    """As csv_streaming_response, for lines already formatted as CSV elsewhere (by PostgreSQL, see
+    workshops/exports.py): `chunks` are whole lines, each ending in \\r\\n, sent as they come."""
+    writer = csv.writer(_Line())
+
+    def lines():
+        yield "\ufeff" + writer.writerow([_safe(cell) for cell in header])
+        yield from chunks
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    return _attachment(response, f"{filename}.csv")
+
+
 def xlsx_response(
     *, filename: str, sheet: str, header: Sequence[str], rows: Iterable[Sequence]
 ) -> HttpResponse:

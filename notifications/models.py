@@ -142,6 +142,9 @@ class Delivery(models.Model):
             models.Index(fields=["status", "claimed_at"], name="delivery_status_claimed_idx"),
             models.Index(fields=["subject_type", "subject_id", "status"], name="delivery_subject_idx"),
             models.Index(fields=["district", "-created_at"], name="delivery_district_idx"),
+            # The log's counts per status, for a coordinator's districts or everyone's: COUNT(*) read
+            # from this index alone (the heap of 940,000 national deliveries took 280 ms to group).
+            models.Index(fields=["district", "status"], name="delivery_district_status_idx"),
             models.Index(fields=["-created_at"], name="delivery_created_idx"),
             # The scan's "secret texts still kept after the message went" sweep.
             models.Index(

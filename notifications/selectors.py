@@ -15,7 +15,9 @@ def delivery_log(*, user, status: str = "", channel: str = "") -> QuerySet[Deliv
 
 
 def delivery_status_counts(*, user) -> dict[str, int]:
-    rows = Delivery.objects.in_scope_of(user).order_by().values("status").annotate(count=Count("pk"))
+    """{status: deliveries} in the user's scope. COUNT(*), not COUNT(id): PostgreSQL then answers
+    from the (district, status) index alone, without reading the rows."""
+    rows = Delivery.objects.in_scope_of(user).order_by().values("status").annotate(count=Count("*"))
     return {row["status"]: row["count"] for row in rows}
 
 

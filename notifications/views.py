@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -34,6 +35,20 @@ def kind_labels() -> dict[str, str]:
     return registry.labels()
 
 
+class _Paginator(Paginator):
+    """A paginator told its count when the caller already knows it."""
+
+    def __init__(self, object_list, per_page: int, *, count: int | None) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        if self._known_count is not None:
+            return self._known_count
+        return self.object_list.count()
+
+
 @coordinator_required
 def log(request: HttpRequest) -> HttpResponse:
     form = DeliveryFilterForm(request.GET or None)
@@ -41,11 +56,15 @@ def log(request: HttpRequest) -> HttpResponse:
     deliveries = selectors.delivery_log(
         user=request.user, status=filters.get("status", ""), channel=filters.get("channel", "")
     )
-    page = Paginator(deliveries, 50).get_page(request.GET.get("page"))
+    counts = selectors.delivery_status_counts(user=request.user)
+    known = None
+    if not filters.get("channel"):
+        # The status counts already say how many deliveries the log holds: no second count of them.
+        known = counts.get(filters["status"], 0) if filters.get("status") else sum(counts.values())
+    page = _Paginator(deliveries, 50, count=known).get_page(request.GET.get("page"))
     labels = kind_labels()
     for delivery in page.object_list:
         delivery.kind_label = labels.get(delivery.kind, delivery.kind)
-    counts = selectors.delivery_status_counts(user=request.user)
     status_counts = [
         (value, label, counts[value]) for value, label in Delivery.Status.choices if counts.get(value)
     ]

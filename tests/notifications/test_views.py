@@ -58,6 +58,28 @@ def test_the_log_runs_the_same_queries_for_3_or_30_messages(coordinator_client):
     assert queries(3) == queries(30)
 
 
+def test_the_log_counts_each_status_and_the_messages_shown_in_scope(coordinator_client):
+    for _ in range(3):
+        factories.delivery(status="failed")
+    for _ in range(2):
+        factories.delivery(status="sent", channel="email")
+    factories.delivery(district=shared.district("Lahore"), status="sent")  # not Sindh's
+
+    def page(**query) -> str:
+        return coordinator_client.get("/en/notifications/", query).content.decode()
+
+    everything = page()
+    assert '>Failed</a>: <bdi dir="ltr">3</bdi>' in everything
+    assert '>Sent</a>: <bdi dir="ltr">2</bdi>' in everything
+    assert ">Queued</a>" not in everything  # no such messages: no count
+    assert "5 messages shown." in everything
+    assert "3 messages shown." in page(status="failed")
+    assert "0 messages shown." in page(status="queued")
+    assert "2 messages shown." in page(channel="email")
+    assert "0 messages shown." in page(status="failed", channel="email")
+    assert "2 messages shown." in page(status="sent", channel="email", page="9")
+
+
 def test_a_coordinator_elsewhere_gets_404_for_a_message_in_sindh(client):
     delivery = factories.delivery()
     client.force_login(shared.coordinator("PB"))
