@@ -76,6 +76,8 @@ def test_apply_approve_set_password_and_pass_the_quiz(
     # 4. The first open step is the quiz: take it and answer every question right.
     page.locator("section.card--primary a").first.click()
     page.locator("main a.button").click()
+    # The attempt is written while the quiz page is served: read it once the page has arrived.
+    page.wait_for_url("**/ur/ambassadors/me/steps/*/quiz/")
     attempt = QuizAttempt.objects.get()
     right = set(
         Choice.objects.filter(is_correct=True, question__quiz=attempt.quiz).values_list("pk", flat=True)
