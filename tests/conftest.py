@@ -55,6 +55,12 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 def pytest_collection_modifyitems(config, items):
     """Postgres-only tests skip on SQLite with a visible reason, except in CI where that is a failure."""
     _reorder(config, items)
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("serialized_rollback"):
+            # Its restore skips the flush's post_migrate (no reseeding) and collided with the content
+            # types a plain transactional test's flush recreates.
+            raise pytest.UsageError(f"{item.nodeid}: no serialized_rollback; `migration_seed` reseeds")
     if settings.USING_POSTGRES:
         return
     # CI runs the suite on PostgreSQL, then once more on the embedded default on purpose
