@@ -6,7 +6,6 @@ from django.conf import settings
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from accounts.selectors import user_is_coordinator
 from ambassadors.models import (
     Application,
     Certificate,
@@ -380,20 +379,3 @@ def certificate_by_code(code: str) -> Certificate | None:
     if not normalised or len(normalised) > 16:
         return None
     return Certificate.objects.select_related("track").filter(code=normalised).first()
-
-
-def certificate_for(*, user, code: str) -> Certificate | None:
-    """The certificate if `user` may see it: its owner, coordinators whose scope holds the
-    ambassador's district, admins; else None."""
-    certificate = certificate_by_code(code)
-    if certificate is None or not user.is_authenticated:
-        return None
-    profile = AmbassadorProfile.objects.select_related("user", "district").get(pk=certificate.profile_id)
-    if profile.user_id == user.pk or user.is_admin:
-        return certificate
-    if (
-        user_is_coordinator(user)
-        and AmbassadorProfile.objects.in_scope_of(user).filter(pk=profile.pk).exists()
-    ):
-        return certificate
-    return None

@@ -1,5 +1,6 @@
 import importlib
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -14,14 +15,52 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytest_plugins = ["tests.browser", "tests.world"]
 
+_ORDER_NOTE = pytest.StashKey[str]()
+
 
 def pytest_report_header(config):
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     return [f"hifazat: database={engine} cache/broker={'redis' if settings.REDIS_URL else 'local files'}"]
 
 
+def _reorder(config, items) -> None:
+    """HIFAZAT_TEST_ORDER=reverse|shuffle|shuffle:SEED runs the suite in another order, to show a test
+    that passes only because of what an earlier one left behind. This runs after pytest-django has put
+    the transactional tests last, so in another order they also run before and between the others."""
+    order = os.environ.get("HIFAZAT_TEST_ORDER", "").strip()
+    if not order:
+        return
+    if order == "reverse":
+        items.reverse()
+        note = "hifazat: tests run in reverse order (HIFAZAT_TEST_ORDER=reverse)"
+    else:
+        kind, _, seed_text = order.partition(":")
+        if kind != "shuffle" or not (seed_text.isdigit() or not seed_text):
+            raise pytest.UsageError(f"HIFAZAT_TEST_ORDER is reverse, shuffle or shuffle:SEED, not {order!r}")
+        seed = int(seed_text) if seed_text else random.SystemRandom().randrange(1, 10**6)
+        random.Random(seed).shuffle(items)
+        note = f"hifazat: tests run shuffled; repeat this order with HIFAZAT_TEST_ORDER=shuffle:{seed}"
+    config.stash[_ORDER_NOTE] = note
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(note)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Say the order again at the end, next to the failures it may explain."""
+    if _ORDER_NOTE in config.stash:
+        terminalreporter.write_line(config.stash[_ORDER_NOTE])
+
+
 def pytest_collection_modifyitems(config, items):
     """Postgres-only tests skip on SQLite with a visible reason, except in CI where that is a failure."""
+    _reorder(config, items)
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("serialized_rollback"):
+            # Its restore skips the flush's post_migrate (no reseeding) and collided with the content
+            # types a plain transactional test's flush recreates.
+            raise pytest.UsageError(f"{item.nodeid}: no serialized_rollback; `migration_seed` reseeds")
     if settings.USING_POSTGRES:
         return
     # CI runs the suite on PostgreSQL, then once more on the embedded default on purpose
@@ -50,50 +89,58 @@ def _isolated_state(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def _load_regions() -> None:
-    import importlib
+# The data migrations' seed functions, in migration order: (app, migration module, function). They
+# fill a fresh database once; a transactional test (transaction=True, live_server, the Celery-worker
+# and browser tests) ends by flushing every table, and `migration_seed` runs them again after it.
+MIGRATION_SEED = [
+    ("regions", "0002_load_pakistan_districts", "load"),
+    ("regions", "0003_sindhi_and_pashto_names", "fill_names"),
+    ("curriculum", "0002_seed_topics", "seed"),
+    ("curriculum", "0005_topic_descriptions_sd_ps", "fill"),
+    ("incidents", "0002_seed_categories_contacts_templates", "seed"),
+    ("ambassadors", "0003_default_track", "load"),
+]
 
+
+def migration_seed_load() -> None:
+    """What the data migrations put in a fresh database, put back (each function is idempotent; none
+    uses its schema editor)."""
     from django.apps import apps
+    from django.utils import translation
 
-    from regions.models import Province
+    # English active: the current models' untranslated fields (modeltranslation) then write the
+    # English columns, as the historical models of the migrations did.
+    with translation.override("en"):
+        for app, migration, function in MIGRATION_SEED:
+            seed = getattr(importlib.import_module(f"{app}.migrations.{migration}"), function)
+            seed(apps, None)
 
-    if not Province.objects.exists():
-        importlib.import_module("regions.migrations.0002_load_pakistan_districts").load(apps, None)
 
+@pytest.fixture(autouse=True, scope="session")
+def migration_seed():
+    """Seeded rows (districts, incident categories, topics, the default track) are there in every test,
+    whatever ran before it.
 
-@pytest.fixture(autouse=True)
-def regions(request):
-    """Provinces and districts exist in every test that touches the database.
+    Django's TransactionTestCase ends with `flush`, which empties every table and then sends
+    `post_migrate` once per app (without `plan`, unlike `migrate`; it sends none with
+    `available_apps` or `serialized_rollback`, which this suite does not use). After the last app's
+    signal, the built-in handlers have put back content types and permissions; this puts back the rest.
+    """
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
 
-    The data migration fills them once, but the flush after each transactional test (transaction=True,
-    live_server) empties every table; load them again (idempotent, one query when present)."""
-    marker = request.node.get_closest_marker("django_db")
-    transactional = "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
-    if transactional or (marker and marker.kwargs.get("transaction")):
-        request.getfixturevalue("transactional_db")
-        _load_regions()
+    last_app = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
+
+    def reseed(sender, plan=None, **kwargs):
+        if plan is None and sender is last_app:
+            migration_seed_load()
+
+    post_migrate.connect(reseed, weak=False, dispatch_uid="tests.migration_seed")
+    yield
+    post_migrate.disconnect(dispatch_uid="tests.migration_seed")
 
 
 @pytest.fixture
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
-
-
-@pytest.fixture
-def seeded(django_db_blocker):
-    """Regions and incident seed data for transactional tests, whatever earlier flushes left.
-
-    serialized_rollback restores them in most orders; this makes the tests independent of that.
-    """
-    from django.apps import apps
-
-    from incidents.models import Category
-    from regions.models import District
-
-    if not District.objects.exists():
-        importlib.import_module("regions.migrations.0002_load_pakistan_districts").load(apps, None)
-    if not Category.objects.exists():
-        importlib.import_module("incidents.migrations.0002_seed_categories_contacts_templates").seed(
-            apps, None
-        )

@@ -20,30 +20,6 @@ LANGUAGES = ("en", "ur", "sd", "ps")
 ROLES = ("anonymous", "ambassador")
 
 
-@pytest.fixture
-def seed_data():
-    """What data migrations put in a fresh database and a flush after a transactional test empties:
-    seed topics, incident categories, the default training track (regions: tests/conftest.py).
-    Loaded here, idempotently, rather than by serialized_rollback, whose restore collides with the
-    content types a plain transactional test's flush recreates."""
-    import importlib
-
-    from django.apps import apps
-
-    from ambassadors.starter import default_track_load
-    from incidents.models import Category
-    from tests.curriculum.factories import topic
-
-    seed_topics = importlib.import_module("curriculum.migrations.0002_seed_topics").TOPICS
-    for data in seed_topics:
-        topic(data["slug"])
-    if not Category.objects.exists():
-        importlib.import_module("incidents.migrations.0002_seed_categories_contacts_templates").seed(
-            apps, None
-        )
-    default_track_load(apps)
-
-
 def html_pages(world: World, role: str) -> list[str]:
     """Paths (language prefix `{lang}`) of the HTML pages `role` may open."""
     paths = []
@@ -88,7 +64,7 @@ def _session_cookies(world: World, role: str, base_url: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_no_page_scrolls_sideways_at_360_px(browser, live_server, seed_data, world, role, screenshot):
+def test_no_page_scrolls_sideways_at_360_px(browser, live_server, world, role, screenshot):
     pages = html_pages(world, role)
     if role == "ambassador":
         pages += facilitator_pages(world)
@@ -147,7 +123,7 @@ def test_phone_example_reads_left_to_right_in_right_to_left_forms(browser, live_
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_report_receipt_and_follow_up_fit_360_px(browser, live_server, seed_data, screenshot, language):
+def test_report_receipt_and_follow_up_fit_360_px(browser, live_server, screenshot, language):
     """Pages reached only by sending a form: the report's receipt (case code and secret) and the
     reporter's follow-up page."""
     from tests import factories

@@ -19,7 +19,6 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from tests.accounts.test_demo_data import load_demo
-from tests.test_browser_phone_width import seed_data  # noqa: F401 - fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,7 +52,7 @@ class Recorder:
 
 
 @pytest.fixture
-def production_server(settings, tmp_path, seed_data):  # noqa: F811 - pytest fixture by name
+def production_server(settings, tmp_path):
     """A live server with production's static files: collectstatic into a temporary folder, hashed
     and compressed, served by whitenoise. Returns (base URL, recorder)."""
     from django.db import connections

@@ -37,8 +37,7 @@ S3_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "test
 PASSWORD = "a long admin passphrase"
 EVIDENCE_PDF = b"%PDF-1.4\n% a screenshot of the scam, saved as PDF\n%%EOF\n"
 
-# serialized_rollback: categories and topics come from data migrations, which a flush empties.
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 def free_port() -> int:
@@ -217,7 +216,7 @@ def two_nodes(processes, s3, tmp_path):
     return node_a, node_b
 
 
-def test_what_one_node_makes_the_other_serves(seeded, two_nodes, s3, processes, tmp_path):
+def test_what_one_node_makes_the_other_serves(two_nodes, s3, processes, tmp_path):
     import requests
 
     node_a, node_b = two_nodes

@@ -12,7 +12,8 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ambassadors import selectors, services
+from accounts.selectors import user_is_coordinator
+from ambassadors import access, selectors, services
 from ambassadors.forms import (
     ApplicationFilterForm,
     ApproveForm,
@@ -44,7 +45,7 @@ def _base_url(request: HttpRequest) -> str:
 
 def _coordinator_only(request: HttpRequest) -> None:
     """Everyone but coordinators (and admins) gets a 404: the pages do not exist for them."""
-    if not selectors.user_is_coordinator(request.user):
+    if not user_is_coordinator(request.user):
         raise Http404
 
 
@@ -63,7 +64,7 @@ def _directory_profile(request: HttpRequest, pk: int) -> AmbassadorProfile:
 
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
-    if not selectors.user_is_coordinator(request.user):
+    if not user_is_coordinator(request.user):
         raise Http404
     data = request.GET.copy()
     data.setdefault("status", "pending")
@@ -337,9 +338,9 @@ def directory_promote(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def certificate_revoke(request: HttpRequest, code: str) -> HttpResponse:
-    if not selectors.user_is_coordinator(request.user):
+    if not user_is_coordinator(request.user):
         raise Http404
-    certificate = or_404(selectors.certificate_for(user=request.user, code=code))
+    certificate = or_404(access.certificate_for(user=request.user, code=code))
     profile = get_object_or_404(
         AmbassadorProfile.objects.in_scope_of(request.user), pk=certificate.profile_id
     )

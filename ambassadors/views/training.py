@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from ambassadors import selectors, services
+from ambassadors import access, selectors, services
 from ambassadors.certificate_pdf import certificate_pdf
 from ambassadors.forms import CertificateLanguageForm, QuizForm, ReturnForm, WorkshopStepForm
 from ambassadors.models import QuizAttempt, StepProgress, TrackStep
@@ -194,7 +194,7 @@ def confirmation_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def certificate_language(request: HttpRequest, code: str) -> HttpResponse:
     profile = or_404(selectors.ambassador_profile_of(request.user))
-    certificate = or_404(selectors.certificate_for(user=request.user, code=code))
+    certificate = or_404(access.certificate_for(user=request.user, code=code))
     if certificate.profile_id != profile.pk:
         raise Http404
     form = CertificateLanguageForm(request.POST)
@@ -208,7 +208,7 @@ def certificate_language(request: HttpRequest, code: str) -> HttpResponse:
 def certificate_download(request: HttpRequest, code: str) -> HttpResponse:
     """The PDF, for its ambassador, coordinators in scope and admins. The QR code points to the
     verify page in the certificate's language."""
-    certificate = or_404(selectors.certificate_for(user=request.user, code=code))
+    certificate = or_404(access.certificate_for(user=request.user, code=code))
     with translation.override(certificate.language):
         path = reverse("ambassadors:certificate_verify")
     verify_url = request.build_absolute_uri(f"{path}?code={certificate.display_code}")

@@ -7,21 +7,18 @@ import pytest
 
 from accounts.models import User
 from ambassadors.models import Application, Choice, QuizAttempt, Track
-from ambassadors.starter import default_track_load
 from tests import factories
 from tests.workshops.test_browser import sign_in
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
 def test_apply_approve_set_password_and_pass_the_quiz(
     page, live_server, screenshot, mailoutbox, eager_celery
 ):
-    # The default track the migration seeds, whatever an earlier transactional test's flush left.
-    default_track_load()
     assert Track.objects.active().filter(is_default=True).exists()
     coordinator = factories.coordinator("SD", full_name="Sana Memon")
     karachi = factories.district("Karachi Central")

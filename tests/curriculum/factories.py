@@ -28,20 +28,8 @@ PDF_BYTES = (
 
 
 def topic(slug: str = "scams-fraud") -> Topic:
-    """A seed topic. Transactional (browser) tests flush the tables the data migration filled,
-    so the topic is made again from the migration's own data when it is missing."""
-    topic = Topic.objects.filter(slug=slug).first()
-    if topic is None:
-        from importlib import import_module
-
-        seed = {
-            data["slug"]: data for data in import_module("curriculum.migrations.0002_seed_topics").TOPICS
-        }[slug]
-        topic = Topic.objects.create(
-            title=seed["title_en"],
-            **{key: value for key, value in seed.items() if not key.startswith("description")},
-        )
-    return topic
+    """A seed topic: the data migration made it, and tests/conftest.py puts it back after a flush."""
+    return Topic.objects.get(slug=slug)
 
 
 class ModuleFactory(factory.django.DjangoModelFactory):

@@ -21,6 +21,7 @@ def test_urdu_module_page_is_right_to_left(page, live_server, screenshot):
     module = _module()
     page.goto(f"{live_server.url}/ur/library/")
     page.get_by_role("link", name=module.title_ur).click()
+    page.wait_for_url(f"**/ur/library/{module.slug}/")
     assert page.evaluate("document.documentElement.dir") == "rtl"
     heading = page.locator("article.module h1")
     assert heading.inner_text() == module.title_ur
@@ -43,6 +44,7 @@ def test_sindhi_reader_gets_sindhi_first_and_english_blocks_left_to_right(page, 
     page.goto(f"{live_server.url}/sd/library/")
     screenshot(page, "curriculum-library-sd")
     page.get_by_role("link", name="ڪوڙا ايس ايم ايس").click()
+    page.wait_for_url(f"**/sd/library/{module.slug}/")  # evaluating mid-navigation finds no document
     assert page.evaluate("document.documentElement.dir") == "rtl"
     assert page.locator("article.module").get_attribute("lang") == "sd"
     assert page.locator(".draft-notice").is_visible()

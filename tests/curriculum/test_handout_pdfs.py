@@ -16,7 +16,6 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
-from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -93,14 +92,11 @@ def rendered(django_db_setup, django_db_blocker):
     from ambassadors.certificate_pdf import certificate_html
     from ambassadors.models import Track
     from ambassadors.services import certificate_issue
-    from ambassadors.starter import default_track_load
     from common.pdf import pdf_render
     from curriculum.handouts import handout_html, pdf_from_html
     from curriculum.models import Module
     from curriculum.starter.loader import starter_curriculum_load
     from tests.ambassadors.factories import AmbassadorProfileFactory
-    from tests.conftest import _load_regions
-    from tests.curriculum.factories import topic
 
     warnings = _Warnings()
     logging.getLogger("weasyprint").addHandler(warnings)
@@ -108,11 +104,6 @@ def rendered(django_db_setup, django_db_blocker):
     folder = Path(tempfile.mkdtemp(prefix="handout-pdfs-"))
     try:
         with django_db_blocker.unblock(), transaction.atomic():
-            # What the data migrations seed, in case a transactional test flushed it before this module.
-            _load_regions()
-            for seed in import_module("curriculum.migrations.0002_seed_topics").TOPICS:
-                topic(seed["slug"])
-            default_track_load()
             starter_curriculum_load(with_handouts=False)
             for module in Module.objects.prefetch_related("cards").order_by("position"):
                 for language in LANGUAGES:

@@ -76,9 +76,7 @@ def test_healthz_fails_when_the_database_refuses_writes(client):
 
 
 @pytest.mark.postgres
-def test_a_report_sent_while_read_only_is_kept_on_a_503_page_and_sent_again(
-    read_only_database, client, seeded
-):
+def test_a_report_sent_while_read_only_is_kept_on_a_503_page_and_sent_again(read_only_database, client):
     data = report_data(narrative=NARRATIVE)  # read before the database refuses
     read_only_database.on()
     connection.close()  # the next request opens a session under the new setting

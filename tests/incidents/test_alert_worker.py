@@ -20,12 +20,10 @@ from tests.notifications.smtp import SmtpServer
 from tests.notifications.worker import make_worker, wait_for
 
 Status = Delivery.Status
-# `seeded`: the incident categories come from a data migration, which an earlier flush may have emptied.
 pytestmark = [
     pytest.mark.worker,
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("seeded"),
 ]
 
 

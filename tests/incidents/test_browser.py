@@ -9,10 +9,10 @@ from incidents.models import Case, Evidence, ReplyTemplate
 from tests import factories
 from tests.incidents import factories as incident_factories
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_report_in_urdu_with_a_photo_then_a_handler_answers(seeded, page, live_server, screenshot, tmp_path):
+def test_report_in_urdu_with_a_photo_then_a_handler_answers(page, live_server, screenshot, tmp_path):
     photo = tmp_path / "screenshot.jpg"
     photo.write_bytes(incident_factories.jpeg_with_gps(size=(320, 240)))
     wallet = incident_factories.category("wallet-otp")
@@ -77,7 +77,7 @@ def test_report_in_urdu_with_a_photo_then_a_handler_answers(seeded, page, live_s
     screenshot(page, "incidents-follow-up-answer-ur")
 
 
-def test_quick_exit_leaves_and_replaces_the_history_entry(seeded, page, live_server, settings):
+def test_quick_exit_leaves_and_replaces_the_history_entry(page, live_server, settings):
     settings.INCIDENT_QUICK_EXIT_URL = "about:blank"  # stands in for the neutral site, offline
     page.goto(f"{live_server.url}/en/report/follow-up/")
     page.goto(f"{live_server.url}/ur/report/")

@@ -61,8 +61,8 @@ def traces_of_the_client(text: str) -> list[str]:
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_after_a_report_and_a_follow_up_nothing_holds_the_client_or_the_plaintext(seeded, caplog, settings):
+@pytest.mark.django_db(transaction=True)
+def test_after_a_report_and_a_follow_up_nothing_holds_the_client_or_the_plaintext(caplog, settings):
     caplog.set_level(logging.DEBUG)
     client = reporter_client()
     pdf = f"%PDF-1.4\n% {MARKERS['file']}\n%%EOF\n".encode()
@@ -235,8 +235,8 @@ def test_receipt_is_not_kept_in_the_session_or_cache(client):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_referral_recipients_and_audit_details_are_encrypted_like_the_case(seeded):
+@pytest.mark.django_db(transaction=True)
+def test_referral_recipients_and_audit_details_are_encrypted_like_the_case():
     from incidents import services
     from incidents.models import AuditEntry, Referral
 

@@ -134,6 +134,9 @@ def test_a_scan_makes_the_same_number_of_queries_for_10_or_30_recipients(setting
         Announcement.objects.filter(pk=announcement.pk).update(cancelled_at=at(hour, 2))
         return len(captured)
 
+    # The first scan in a process also looks up five content types, kept in Django's process-wide
+    # cache; whether an earlier test did so depends on the order. Warm it, then compare.
+    queries_for(3, 9, "Sukkur")
     # 30, not more: SQLite splits a bulk INSERT every ~40 rows of this model (999 variables).
     assert queries_for(10, 10, "Karachi Central") == queries_for(30, 11, "Hyderabad")
 

@@ -210,7 +210,9 @@ def test_a_reschedule_to_the_same_start_or_back_sends_no_second_two_hour_reminde
     A start typed in a form has whole minutes; a workshop's start may have seconds (made by code, or
     before the form): the same minute is the same start, kept as it was."""
     now = timezone.now()
-    start = now + timedelta(hours=1, minutes=55, seconds=17)  # seconds, as a start made by code has
+    # Seconds, as a start made by code has; exactly 17 of them: from the clock, a start at :59.5 was
+    # more than SAME_START (59 s) from its whole minute once in sixty runs.
+    start = now.replace(second=0, microsecond=0) + timedelta(hours=1, minutes=55, seconds=17)
     workshop = workshop_with(starts_at=start, registrants=2)
     with django_capture_on_commit_callbacks(execute=True):
         reminders_scan(now=now)

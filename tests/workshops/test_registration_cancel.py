@@ -51,7 +51,7 @@ def test_more_seats_promote_the_waiting_list_in_order(django_user_model):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_same_cancellation_from_two_connections_promotes_exactly_once():
     workshop, confirmed, waiting = _full_workshop_with_waiting_list(seats=2, waiting=3)
     start = threading.Barrier(2)

@@ -88,7 +88,7 @@ MAX_OPEN_CONNECTIONS = 25
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_100_simultaneous_registrations_for_30_seats_never_overbook():
     workshop = WorkshopFactory(capacity=SEATS)
     start = threading.Barrier(PEOPLE)

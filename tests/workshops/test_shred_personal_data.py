@@ -1,11 +1,12 @@
 import datetime
+import time
 
 import pytest
 from django.utils import timezone
 
 from tests.workshops.factories import RegistrationFactory, WorkshopFactory
 from workshops.models import Registration, WalkInCount
-from workshops.services import workshops_shred_personal_data
+from workshops.services import workshops_personal_data_compact, workshops_shred_personal_data
 from workshops.tasks import workshops_shred_personal_data_task
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +89,37 @@ def personal_data_on_disk(marker: bytes) -> dict[str, int]:
     return found
 
 
+def wait_for_older_transactions_to_end(seconds: float = 120) -> None:
+    """VACUUM FULL keeps a dead row version that a transaction older than the shredding might still
+    read. Such a transaction may be open in any session on the server (another test run, a psql left
+    in BEGIN): wait until none older than now is left, or skip and name the one that stays."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_current_xact_id()::text::bigint")  # a transaction ending now
+        now = cursor.fetchone()[0]
+    older = """
+        SELECT pid, datname, state, xact_start, left(query, 200) FROM pg_stat_activity
+        WHERE pid <> pg_backend_pid()
+          AND (age(backend_xmin) > age(%(now)s::text::xid) OR age(backend_xid) > age(%(now)s::text::xid))
+        ORDER BY xact_start LIMIT 1
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute(older, {"now": now % 2**32})
+            holder = cursor.fetchone()
+        if holder is None:
+            return
+        if time.monotonic() > deadline:
+            pid, database, state, since, query = holder
+            pytest.skip(
+                f"session {pid} on database {database} ({state}, in a transaction since {since}) keeps old"
+                f" row versions alive, so VACUUM FULL may not drop them: {query!r}"
+            )
+        time.sleep(1)
+
+
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_shredded_names_and_numbers_are_gone_from_the_table_files(settings, tmp_path):
@@ -116,6 +148,11 @@ def test_shredded_names_and_numbers_are_gone_from_the_table_files(settings, tmp_
         assert workshops_shred_personal_data_task(older_than_days=90) == 200
     finally:
         app.conf.task_always_eager = False
+    if personal_data_on_disk(b"Shredmarker") != {"Registration": 0, "Delivery": 0}:
+        # A transaction elsewhere was older than the shredding: once it ends, compact again (as the
+        # next night's run would).
+        wait_for_older_transactions_to_end()
+        workshops_personal_data_compact()
     assert personal_data_on_disk(b"Shredmarker") == {"Registration": 0, "Delivery": 0}
     assert personal_data_on_disk(b"+9230099") == {"Registration": 0, "Delivery": 0}
     assert Registration.objects.filter(workshop=workshop).count() == 200  # the counts stay
@@ -126,8 +163,6 @@ def test_compacting_runs_on_the_embedded_default_too():
     """SQLite's VACUUM (or Postgres' VACUUM FULL) runs without error outside a transaction and refuses
     inside one, where it could not run."""
     from django.db import transaction
-
-    from workshops.services import workshops_personal_data_compact
 
     RegistrationFactory(workshop=workshop_ended(100))
     workshops_shred_personal_data(older_than_days=90)
