@@ -3,8 +3,11 @@ when S3_BUCKET is set (config/settings.py, docs/scaling.md). Code reads and writ
 Django's storage API (FieldFile.open/save, storage.delete), never by filesystem path, so both work."""
 
 import logging
+from functools import partial
 
 from django.core.files.storage import Storage, default_storage
+from django.db import models, transaction
+from django.db.models.signals import post_delete
 
 logger = logging.getLogger(__name__)
 
@@ -23,3 +26,22 @@ def stored_file_delete(*, name: str, storage: Storage | None = None) -> bool:
         logger.warning("A stored file could not be deleted now (%s)", type(error).__name__)
         return False
     return True
+
+
+def files_deleted_with_rows(*file_models: type[models.Model]) -> None:
+    """Delete the stored files of these models' rows once their deletion commits, however the rows go
+    (an admin delete, a bulk action, a cascade from a deleted module): otherwise the file stays on the
+    node's disk or in the bucket, pointed to by no row. Called once from the app's ready()."""
+    for model in file_models:
+        post_delete.connect(
+            _stored_files_delete, sender=model, dispatch_uid=f"stored-files-{model._meta.label}"
+        )
+
+
+def _stored_files_delete(sender, instance: models.Model, using: str, **kwargs) -> None:
+    for field in instance._meta.fields:
+        if isinstance(field, models.FileField):
+            stored = getattr(instance, field.attname)
+            if stored:
+                delete = partial(stored_file_delete, name=stored.name, storage=stored.storage)
+                transaction.on_commit(delete, using=using)
