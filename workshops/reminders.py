@@ -65,8 +65,9 @@ CANCELLED = "workshops.cancelled"
 PROMOTED = "workshops.promoted"
 REGISTRATION_LINK = "workshops.registration_link"
 
-# A start typed in a form has whole minutes: starts within the same minute are the same start.
-SAME_START = timedelta(seconds=59)
+# A start typed in a form has whole minutes: starts within the same minute are the same start, so
+# hh:mm:59.5 (made by code) and hh:mm:00 (the form) must fall within it: just under a minute.
+SAME_START = timedelta(minutes=1) - timedelta(microseconds=1)
 
 REMINDER_KINDS = [REGISTRANT_DAY_BEFORE, REGISTRANT_TWO_HOURS, FACILITATOR_TWO_DAYS, FACILITATOR_MORNING]
 FACILITATOR_KINDS = [FACILITATOR_TWO_DAYS, FACILITATOR_MORNING]

@@ -210,9 +210,10 @@ def test_a_reschedule_to_the_same_start_or_back_sends_no_second_two_hour_reminde
     A start typed in a form has whole minutes; a workshop's start may have seconds (made by code, or
     before the form): the same minute is the same start, kept as it was."""
     now = timezone.now()
-    # Seconds, as a start made by code has; exactly 17 of them: from the clock, a start at :59.5 was
-    # more than SAME_START (59 s) from its whole minute once in sixty runs.
-    start = now.replace(second=0, microsecond=0) + timedelta(hours=1, minutes=55, seconds=17)
+    # Seconds, as a start made by code has: the most a start can have, 59.5 of them, which is further
+    # from its whole minute than a 59-second tolerance (a second reminder went out once in sixty runs
+    # when the clock gave it).
+    start = now.replace(second=0, microsecond=0) + timedelta(hours=1, minutes=55, seconds=59.5)
     workshop = workshop_with(starts_at=start, registrants=2)
     with django_capture_on_commit_callbacks(execute=True):
         reminders_scan(now=now)
