@@ -15,29 +15,13 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from workshops.models import Topic, Workshop, WorkshopAuditEntry
+from workshops.models import EDITABLE_FIELDS, RELATED_FIELDS, Topic, Workshop, WorkshopAuditEntry
 
 Action = WorkshopAuditEntry.Action
 
-# What an update can change, in the order the page lists it. Long texts are cut in the history.
-AUDITED_FIELDS = (
-    "title",
-    "description",
-    "language",
-    "format",
-    "district",
-    "town",
-    "address",
-    "venue_kind",
-    "online_details",
-    "audience",
-    "women_only",
-    "starts_at",
-    "ends_at",
-    "capacity",
-    "partner_organisation",
-    "lead_facilitator",
-)
+# What an update can change, in the order the page lists it: the workshop's own editable columns.
+# Long texts are cut in the history.
+AUDITED_FIELDS = tuple(name for name in EDITABLE_FIELDS if name not in RELATED_FIELDS)
 # Kept apart from the model's fields: many-to-many and the topic links.
 RELATED_LABELS = {
     "co_facilitators": gettext_lazy("co-facilitators"),

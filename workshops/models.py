@@ -91,6 +91,33 @@ class WorkshopQuerySet(models.QuerySet):
 STORED_COUNTS = ("registrations_confirmed", "registrations_waitlisted", "registrations_attended")
 
 
+# The one list of what a coordinator edits on a workshop, in the order the form shows it: the form's
+# fields (WorkshopForm.Meta.fields) and what workshop_create / workshop_update accept. A name here that
+# is not a column of Workshop is one of RELATED_FIELDS, which the services take as their own arguments.
+EDITABLE_FIELDS = (
+    "title",
+    "description",
+    "topics",
+    "language",
+    "format",
+    "district",
+    "town",
+    "address",
+    "venue_kind",
+    "online_details",
+    "audience",
+    "women_only",
+    "starts_at",
+    "ends_at",
+    "capacity",
+    "partner_organisation",
+    "lead_facilitator",
+    "co_facilitators",
+    "modules",
+)
+RELATED_FIELDS = ("topics", "co_facilitators", "modules")
+
+
 class Workshop(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")

@@ -13,36 +13,11 @@ from django.utils.translation import ngettext
 from curriculum.models import Module
 from facilitators.models import AmbassadorProfile
 from workshops.audit import Action, snapshot_changes, update_action, workshop_audit_record, workshop_snapshot
-from workshops.models import Workshop, WorkshopTopic
+from workshops.models import EDITABLE_FIELDS, RELATED_FIELDS, Workshop, WorkshopTopic
 from workshops.services.attendance import attendance_save
 from workshops.services.registration import waitlist_promote
 
 PLACE_FIELDS = ("format", "district_id", "town", "address", "venue_kind", "online_details")
-# The one list of what a coordinator edits on a workshop, in the order the form shows it: the form's
-# fields (WorkshopForm.Meta.fields) and what workshop_create / workshop_update accept. A name here that
-# is not a column of Workshop is one of RELATED_FIELDS, which the services take as their own arguments.
-EDITABLE_FIELDS = (
-    "title",
-    "description",
-    "topics",
-    "language",
-    "format",
-    "district",
-    "town",
-    "address",
-    "venue_kind",
-    "online_details",
-    "audience",
-    "women_only",
-    "starts_at",
-    "ends_at",
-    "capacity",
-    "partner_organisation",
-    "lead_facilitator",
-    "co_facilitators",
-    "modules",
-)
-RELATED_FIELDS = ("topics", "co_facilitators", "modules")
 # The workshop's own columns among them: what `**fields` of the services may hold.
 _COLUMN_FIELDS = frozenset(EDITABLE_FIELDS) - frozenset(RELATED_FIELDS)
 
@@ -150,13 +125,7 @@ def workshop_create(
     if unknown:
         raise TypeError(f"unknown workshop fields: {sorted(unknown)}")
     workshop = Workshop(created_by=actor, status=Workshop.Status.DRAFT, **fields)
-    workshop.full_clean()
-    co_facilitators = list(co_facilitators)
-    _check_facilitators(workshop=workshop, co_facilitators=co_facilitators)
-    workshop.save()
-    workshop.co_facilitators.set(co_facilitators)
-    _set_topics(workshop=workshop, topics=topics)
-    workshop.modules.set(list(modules))
+    _new_workshop_save(workshop=workshop, topics=topics, co_facilitators=co_facilitators, modules=modules)
     workshop_audit_record(workshop=workshop, actor=actor, action=Action.CREATED)
     _on_commit_workshop(workshop.pk, "created")
     return workshop
@@ -329,6 +298,15 @@ def workshop_record_past(
         capacity=min(max(people, 1), 5000),
         **fields,
     )
+    _new_workshop_save(workshop=workshop, topics=topics, co_facilitators=co_facilitators, modules=modules)
+    attendance_save(workshop=workshop, present_ids=[], walk_ins=walk_ins)
+    workshop_audit_record(workshop=workshop, actor=actor, action=Action.RECORDED_PAST)
+    _on_commit_workshop(workshop.pk, "completed")
+    return workshop
+
+
+def _new_workshop_save(*, workshop: Workshop, topics, co_facilitators, modules) -> None:
+    """Check and save a new workshop with its facilitators, topics and modules (create, record past)."""
     workshop.full_clean()
     co_facilitators = list(co_facilitators)
     _check_facilitators(workshop=workshop, co_facilitators=co_facilitators)
@@ -336,7 +314,3 @@ def workshop_record_past(
     workshop.co_facilitators.set(co_facilitators)
     _set_topics(workshop=workshop, topics=topics)
     workshop.modules.set(list(modules))
-    attendance_save(workshop=workshop, present_ids=[], walk_ins=walk_ins)
-    workshop_audit_record(workshop=workshop, actor=actor, action=Action.RECORDED_PAST)
-    _on_commit_workshop(workshop.pk, "completed")
-    return workshop
