@@ -6,9 +6,9 @@ slow (docs/faults.md)."""
 
 from django.conf import settings
 
-from common.ratelimit import DATABASE, Limit, attempt
+from common.ratelimit import DATABASE, Limit, attempt, within_limit
 
-__all__ = ["Limit", "application_limit", "attempt", "verify_failure_limit"]
+__all__ = ["Limit", "application_limit", "attempt", "verify_failure_limit", "within_limit"]
 
 
 def verify_failure_limit() -> Limit:

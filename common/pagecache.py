@@ -15,10 +15,18 @@ module saved in the admin shows at once on every worker; the copies also expire 
 that closed), what signals do not see (`QuerySet.update`), and a page rendered from the old rows
 between a save and its commit (as for common/cache.py's fragments).
 
-Never cached: anything but a GET without a query string; a request with a session cookie (signed
-in, or a session holding state or flash messages) or a messages cookie; a response that is not 200,
-sets a cookie other than the CSRF one, touched the session, queued a message, or carries a CSRF token the placeholder
-cannot account for. With Redis down the version is unknown and pages are rendered as before.
+A page drawn from its query string (a list filtered by topic, a library search, a certificate
+code) names those parameters: `@public_page(query=("topic", ...))` keeps one copy per distinct query
+that uses only them (MAX_QUERY_LENGTH characters at most); any other parameter is rendered afresh.
+`may_serve_copy(request)` is asked before a copy is served (the certificate check: not to a visitor
+over the failure limit), and a view calls `no_shared_copy(response)` on a response that must be
+rendered for each visitor (an unknown certificate code, which counts as a failure every time).
+
+Never cached: anything but a GET; a query string the page did not name; a request with a session
+cookie (signed in, or a session holding state or flash messages) or a messages cookie; a response
+that is not 200, sets a cookie other than the CSRF one, touched the session, queued a message, was
+marked with `no_shared_copy`, or carries a CSRF token the placeholder cannot account for. With Redis
+down the version is unknown and pages are rendered as before.
 """
 
 import functools
@@ -30,6 +38,7 @@ from collections import OrderedDict
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -38,6 +47,7 @@ from django.utils import translation
 VERSION_KEY = "public-pages:version"
 PLACEHOLDER = "\x00csrf-token\x00"
 MAX_PAGES = 500  # per worker; a page is 3-30 KB
+MAX_QUERY_LENGTH = 1024  # longer: rendered for its visitor, not kept (100 Urdu letters are 600 in a URL)
 
 # Written often and shown on no public page (or only through an aggregate with its own cache), so a
 # save does not retire the pages: sessions, counters, private cases, anonymous answers.
@@ -69,16 +79,33 @@ def page_data_changed(sender=None, **kwargs) -> None:
     """Retire every cached public page, on every worker."""
     if sender is not None and sender._meta.label_lower in NOT_ON_PUBLIC_PAGES:
         return
+    _this_request.__dict__.pop("version", None)  # read it again, after the bump
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet (or Redis down: then nothing is served from memory anyway)
         cache.set(VERSION_KEY, int(time.time() * 1000), None)
 
 
+# The version is read from Redis once per request (a quiz answer asks three times: its workshop, its
+# quizzes, its thanks page) and forgotten when the request ends or this process changes data.
+_this_request = threading.local()
+
+
+def _request_started(**kwargs) -> None:
+    _this_request.__dict__.clear()
+    _this_request.in_request = True
+
+
+def _request_finished(**kwargs) -> None:
+    _this_request.__dict__.clear()
+
+
 def connect_signals() -> None:
     for signal in (post_save, post_delete):
         signal.connect(page_data_changed, weak=False, dispatch_uid=f"public-pages-{signal is post_save}")
     m2m_changed.connect(_m2m_changed, weak=False, dispatch_uid="public-pages-m2m")
+    request_started.connect(_request_started, weak=False, dispatch_uid="public-pages-request-started")
+    request_finished.connect(_request_finished, weak=False, dispatch_uid="public-pages-request-finished")
 
 
 def _m2m_changed(sender=None, action="", **kwargs) -> None:
@@ -94,9 +121,14 @@ def clear() -> None:
 
 
 def _current_version() -> int | None:
+    """The version of all public data: once per request (outside a request, every time)."""
+    if "version" in _this_request.__dict__:
+        return _this_request.version
     version = cache.get(VERSION_KEY)
     if version is None and cache.add(VERSION_KEY, int(time.time() * 1000), None):
         version = cache.get(VERSION_KEY)
+    if getattr(_this_request, "in_request", False):
+        _this_request.version = version
     return version
 
 
@@ -125,11 +157,26 @@ def remembered(key: tuple, compute, seconds: int | None = None):
     return value
 
 
-def _may_use_cache(request: HttpRequest) -> bool:
+def no_shared_copy(response: HttpResponse) -> HttpResponse:
+    """Never keep this response for other visitors (it must be rendered for each one)."""
+    response.no_shared_copy = True  # type: ignore[attr-defined]
+    return response
+
+
+def _query_key(request: HttpRequest, query: tuple[str, ...]) -> tuple | None:
+    """The page's query as part of its key: () without one, None when it may not be kept."""
+    query_string = request.META.get("QUERY_STRING", "")
+    if not query_string:
+        return ()
+    if len(query_string) > MAX_QUERY_LENGTH or not set(request.GET) <= set(query):
+        return None
+    return tuple(sorted((name, tuple(values)) for name, values in request.GET.lists()))
+
+
+def _anonymous(request: HttpRequest) -> bool:
+    """No session and no flash messages: the visitor sees what every anonymous visitor sees."""
     return (
         settings.PUBLIC_PAGE_CACHE_SECONDS > 0
-        and request.method == "GET"
-        and not request.META.get("QUERY_STRING")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
     )
@@ -145,6 +192,7 @@ def _may_keep(request: HttpRequest, response: HttpResponse) -> bool:
         and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
         and not (session is not None and (session.modified or not session.is_empty()))
         and not (messages is not None and getattr(messages, "added_new", False))
+        and not getattr(response, "no_shared_copy", False)
         and response.get("Content-Type", "").startswith("text/html")
     )
 
@@ -160,38 +208,75 @@ def _template_of(request: HttpRequest, response: HttpResponse) -> str | None:
     return template
 
 
-def public_page(view):
-    """Serve an anonymous visitor's GET of this page from memory; see the module docstring."""
+def _copy_of(key: tuple, version: int) -> tuple | None:
+    """This worker's kept copy under `key`, if it is of `version` and not expired."""
+    with _lock:
+        kept = _pages.get(key)
+        if kept is not None:
+            _pages.move_to_end(key)
+    if kept is not None and kept[0] == version and kept[1] > time.monotonic():
+        return kept
+    return None
+
+
+def _served_copy(request: HttpRequest, kept: tuple) -> HttpResponse:
+    _version, _expires, template, headers = kept
+    response = HttpResponse(template.replace(PLACEHOLDER, get_token(request)))
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+def _keep(request: HttpRequest, key: tuple, version: int, response: HttpResponse) -> HttpResponse:
+    """Render `response` and keep a copy under `key` if it may be shared."""
+    if hasattr(response, "render") and callable(response.render):
+        response = response.render()
+    if _may_keep(request, response) and (template := _template_of(request, response)) is not None:
+        headers = [(name, value) for name, value in response.items()]
+        expires = time.monotonic() + settings.PUBLIC_PAGE_CACHE_SECONDS
+        with _lock:
+            _pages[key] = (version, expires, template, headers)
+            _pages.move_to_end(key)
+            while len(_pages) > MAX_PAGES:
+                _pages.popitem(last=False)
+    return response
+
+
+def public_page(view=None, *, query: tuple[str, ...] = (), may_serve_copy=None):
+    """Serve an anonymous visitor's GET of this page from memory; see the module docstring.
+    `query`: the query parameters the page is drawn from; `may_serve_copy(request)`: whether this
+    visitor may be served a kept copy (asked only when there is one)."""
+    if view is None:
+        return functools.partial(public_page, query=query, may_serve_copy=may_serve_copy)
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not _may_use_cache(request):
+        if request.method != "GET" or not _anonymous(request):
+            return view(request, *args, **kwargs)
+        if (query_key := _query_key(request, query)) is None:
             return view(request, *args, **kwargs)
         version = _current_version()
         if version is None:  # Redis is down: no way to know whether a copy is current
             return view(request, *args, **kwargs)
-        key = (request.get_host(), request.is_secure(), request.path, translation.get_language())
-        now = time.monotonic()
-        with _lock:
-            kept = _pages.get(key)
-            if kept is not None:
-                _pages.move_to_end(key)
-        if kept is not None and kept[0] == version and kept[1] > now:
-            _version, _expires, template, headers = kept
-            response = HttpResponse(template.replace(PLACEHOLDER, get_token(request)))
-            for name, value in headers:
-                response[name] = value
-            return response
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "render") and callable(response.render):
-            response = response.render()
-        if _may_keep(request, response) and (template := _template_of(request, response)) is not None:
-            headers = [(name, value) for name, value in response.items()]
-            with _lock:
-                _pages[key] = (version, now + settings.PUBLIC_PAGE_CACHE_SECONDS, template, headers)
-                _pages.move_to_end(key)
-                while len(_pages) > MAX_PAGES:
-                    _pages.popitem(last=False)
-        return response
+        key = (request.get_host(), request.is_secure(), request.path, translation.get_language(), query_key)
+        kept = _copy_of(key, version)
+        if kept is not None and (may_serve_copy is None or may_serve_copy(request)):
+            return _served_copy(request, kept)
+        return _keep(request, key, version, view(request, *args, **kwargs))
 
     return wrapper
+
+
+def shared_response(request: HttpRequest, key: tuple, respond) -> HttpResponse:
+    """`respond()`, kept like a public page for every anonymous visitor whose response has the same
+    `key` (with the path and language): for an answer to a POST that is the same for many people,
+    such as a quiz's thanks page for a given score. The caller has done the request's own work (its
+    writes) already; only the response is shared. Signed-in visitors always get `respond()`."""
+    version = _current_version() if _anonymous(request) else None
+    if version is None:
+        return respond()
+    key = ("shared", request.get_host(), request.is_secure(), request.path, translation.get_language(), *key)
+    kept = _copy_of(key, version)
+    if kept is not None:
+        return _served_copy(request, kept)
+    return _keep(request, key, version, respond())

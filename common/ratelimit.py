@@ -144,10 +144,14 @@ def _count_in_cache(key: str, limit: Limit) -> int:
     return _cache().count(key, limit.window_seconds + 60)
 
 
+def _counter_key(limit: Limit, subject: str) -> str:
+    window = int(time.time() // limit.window_seconds)
+    return f"{PREFIX}:{limit.scope}:{window}:{subject}"
+
+
 def attempt_for(limit: Limit, subject: str) -> Attempt:
     """Count one attempt of `subject` (already an HMAC) against `limit`."""
-    window = int(time.time() // limit.window_seconds)
-    key = f"{PREFIX}:{limit.scope}:{window}:{subject}"
+    key = _counter_key(limit, subject)
     try:
         return Attempt(key=key, count=_count_in_cache(key, limit), limit=limit)
     except CacheUnavailable:
@@ -165,3 +169,17 @@ def attempt_for(limit: Limit, subject: str) -> Attempt:
 def attempt(limit: Limit, request: HttpRequest) -> Attempt:
     """Count one attempt from the request's (masked, HMAC'd) address against `limit`."""
     return attempt_for(limit, client_fingerprint(request))
+
+
+def within_limit(limit: Limit, request: HttpRequest) -> bool:
+    """Whether one more attempt from the request's address would be allowed, read without counting.
+
+    Only for a request whose attempt would be given back at once whatever happens (a certificate
+    code already known to exist, served from a kept page): counting then refunding it comes to the
+    same. Never use it to decide whether to look something up: simultaneous readers all see the
+    same count (see the module docstring). False when the counter cannot be read."""
+    try:
+        count = _cache().get(_counter_key(limit, client_fingerprint(request)))
+    except CacheUnavailable:
+        return False
+    return (count or 0) < limit.attempts

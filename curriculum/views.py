@@ -26,7 +26,7 @@ MODULE_PAGE = "curriculum:module"
 MODULE_PAGE_CACHE_SECONDS = 300
 
 
-@public_page
+@public_page(query=("q", "topic", "audience", "available", "page"))
 @require_safe
 def library(request: HttpRequest) -> HttpResponse:
     """The library. Its result list is cached per language and query until any curriculum content

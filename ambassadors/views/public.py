@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 
 from ambassadors import ratelimit, selectors, services
 from ambassadors.forms import ApplicationForm, VerifyForm
-from common.pagecache import public_page
+from common.pagecache import no_shared_copy, public_page
 
 SESSION_APPLICATION = "ambassadors:application"
 APPLY_FORM_SECONDS = 600  # district lists change rarely; a new district shows within ten minutes
@@ -105,13 +105,21 @@ def welcome(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     )
 
 
-@public_page
+def _verify_within_limit(request: HttpRequest) -> bool:
+    return ratelimit.within_limit(ratelimit.verify_failure_limit(), request)
+
+
+# A found code's page is the same for everyone until the certificate changes (a revocation bumps the
+# public pages' version on every worker), and its attempt is given back anyway: a kept copy is served
+# to a visitor still within the failure limit, without the count, the lookup and the rendering.
+@public_page(query=("code",), may_serve_copy=_verify_within_limit)
 @never_cache
 def certificate_verify(request: HttpRequest) -> HttpResponse:
     """Valid, revoked or unknown: name, level, date and track only, never contact details.
 
     Unknown codes count against the visitor's connection (an HMAC of the masked address, in the
-    cache); after CERTIFICATE_VERIFY_FAILURES_PER_15_MINUTES misses, every lookup is refused for a while."""
+    cache); after CERTIFICATE_VERIFY_FAILURES_PER_15_MINUTES misses, every lookup is refused for a while,
+    kept copies of found codes included."""
     form = VerifyForm(request.GET or None)
     context = {"form": form, "result": None}
     if not form.is_bound:
@@ -126,7 +134,7 @@ def certificate_verify(request: HttpRequest) -> HttpResponse:
     certificate = selectors.certificate_by_code(form.cleaned_data["code"])
     if certificate is None:
         context["result"] = "unknown"
-        return render(request, "ambassadors/verify.html", context)
+        return no_shared_copy(render(request, "ambassadors/verify.html", context))  # counts every time
     attempt.refund()  # only unknown codes count
     context.update(result="valid" if certificate.is_valid else "revoked", certificate=certificate)
     response = render(request, "ambassadors/verify.html", context)

@@ -35,7 +35,7 @@ FEEDBACK_DEVICE_COOKIE = "hifazat_feedback"
 FEEDBACK_DEVICE_COOKIE_AGE = 60 * 24 * 3600  # long enough to outlast the feedback link
 
 
-@public_page
+@public_page(query=("district", "language", "topic", "audience", "date_from", "date_to", "page"))
 def workshop_list(request: HttpRequest) -> HttpResponse:
     """The public list. Its results are cached per language and query until any workshop or
     registration changes: rendering twenty cards costs far more than everything else on the page."""

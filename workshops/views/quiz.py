@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from common.pagecache import public_page, remembered
+from common.pagecache import public_page, remembered, shared_response
 from common.qr import qr_data_uri
 from workshops import fragments, ratelimit, selectors, services
 from workshops.forms import QuizAnswersForm, QuizTotalsForm
@@ -76,7 +76,10 @@ def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
     found = quiz_from_token(token)
     workshop = None
     if found is not None and found[1] in QuizStage.values:
-        workshop = selectors.workshop_for_link(pk=found[0])
+        # A class sends its answers at once: the workshop (its status and times decide whether the
+        # quiz is open) is kept in the worker's memory until any public data changes, like its
+        # quizzes below; read-only here.
+        workshop = remembered(("quiz-workshop", found[0]), lambda: selectors.workshop_for_link(pk=found[0]))
     if workshop is None or workshop_links_expire_at(workshop) <= timezone.now():
         return _link_expired(request, kind="quiz", workshop=workshop)
     stage = found[1]
@@ -119,7 +122,13 @@ def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError:
             attempt.refund()
             return render(request, "workshops/quiz_closed.html", context)
-        return render(request, "workshops/quiz_thanks.html", {**context, "marks": marks})
+        # Everyone with the same scores at this workshop sees the same thanks page.
+        scores = tuple(mark.correct for mark in marks)
+        return shared_response(
+            request,
+            ("quiz-thanks", scores),
+            lambda: render(request, "workshops/quiz_thanks.html", {**context, "marks": marks}),
+        )
     if attempt:
         attempt.refund()  # answers to correct are not answers sent
     questions_html = render_to_string("workshops/_quiz_questions.html", {"form": form}, request=request)
