@@ -36,6 +36,7 @@ WRK_CONNECTIONS = 4
 WRK_TIMEOUT_SECONDS = 10
 PUBLIC_FLOOR = 0.35  # issue #16: every anonymous public page, the quiz page and the quiz answer
 STAFF_BUDGET_MS = 300  # issue #18: p95 server time of every staff page at national data
+LIGHTHOUSE_FLOOR = (0.95, 1.0)  # issue #16: Lighthouse mobile performance, accessibility
 # What a phone's browser sends: the pages are compressed (common/compression.py) as they would be.
 BROWSER_HEADERS = {"Accept-Encoding": "gzip, deflate, br", "Accept": "text/html,*/*"}
 
@@ -144,7 +145,7 @@ class Row:
     queries: int | None = None
     html_bytes: int | None = None
     sent_bytes: int | None = None
-    lighthouse: float | None = None
+    lighthouse: tuple[float, float] | None = None  # Lighthouse (performance, accessibility) scores
 
     @property
     def bare(self) -> float | None:
@@ -161,11 +162,16 @@ class Row:
 
     @property
     def passed(self) -> bool | None:
+        checks = []
         if self.floor is not None and self.ratio is not None:
-            return self.ratio >= self.floor
-        if self.budget_ms is not None and self.p95 is not None:
-            return self.p95 <= self.budget_ms
-        return None
+            checks.append(self.ratio >= self.floor)
+        elif self.budget_ms is not None and self.p95 is not None:
+            checks.append(self.p95 <= self.budget_ms)
+        if self.lighthouse is not None:
+            checks.append(
+                all(score >= floor for score, floor in zip(self.lighthouse, LIGHTHOUSE_FLOOR, strict=True))
+            )
+        return all(checks) if checks else None
 
     def cells(self) -> list[str]:
         if self.rps is not None:
@@ -195,7 +201,7 @@ class Row:
             "" if self.queries is None else str(self.queries),
             "" if self.html_bytes is None else f"{self.html_bytes / 1024:.1f}",
             "" if self.sent_bytes is None else f"{self.sent_bytes / 1024:.1f}",
-            "" if self.lighthouse is None else f"{self.lighthouse:.2f}",
+            "" if self.lighthouse is None else "{:.2f} / {:.2f}".format(*self.lighthouse),
         ]
 
 
@@ -210,7 +216,7 @@ COLUMNS = [
     "queries",
     "KB",
     "KB sent",
-    "LH",
+    "LH perf / a11y",
 ]
 
 
@@ -398,18 +404,22 @@ class Harness:
             raise BenchFailure(f"GET {path} gave no CSRF cookie and token (status {response.status})")
         return (cookie[0], cookie[1]), token.group(1).decode()
 
-    def _lighthouse(self, path: str) -> float | None:
+    def _lighthouse(self, path: str) -> tuple[float, float] | None:
+        """Lighthouse's mobile performance and accessibility scores (simulated slow 4G, 4x CPU slowdown)."""
         import json
 
         command = [
-            self.lighthouse, f"http://127.0.0.1:{self.port}{path}", "--quiet", "--only-categories=performance",
-            "--form-factor=mobile", "--output=json", "--output-path=stdout",
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            self.lighthouse, f"http://127.0.0.1:{self.port}{path}", "--quiet",
+            "--only-categories=performance,accessibility", "--form-factor=mobile", "--output=json",
+            "--output-path=stdout",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+            "--disable-component-update --disable-sync --disable-quic",
         ]  # fmt: skip
         env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=180, check=False)
         try:
-            return json.loads(done.stdout)["categories"]["performance"]["score"]
+            categories = json.loads(done.stdout)["categories"]
+            return categories["performance"]["score"], categories["accessibility"]["score"]
         except (ValueError, KeyError, TypeError):
             print(f"  Lighthouse gave no score for {path}: {done.stderr.strip()[-300:]}", flush=True)
             return None
