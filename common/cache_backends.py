@@ -109,6 +109,17 @@ return count
 """
 
 
+# A rate-limited write whose data lives in Redis anyway (the quiz answer buffer): the attempt is counted
+# and, only when it is within the limit, the values are appended to a list, in one round trip. A refused
+# attempt appends nothing, and no other client can come between the count and the append.
+COUNT_THEN_PUSH_SCRIPT = """
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+if count <= tonumber(ARGV[2]) then redis.call('RPUSH', KEYS[2], unpack(ARGV, 3)) end
+return count
+"""
+
+
 class ReusedRedisCacheClient(redis_backend.RedisCacheClient):
     """Django's Redis cache client, keeping one `redis.Redis` per connection pool.
 
@@ -122,6 +133,7 @@ class ReusedRedisCacheClient(redis_backend.RedisCacheClient):
         super().__init__(*args, **kwargs)
         self._clients: dict[int, object] = {}
         self._count_script = None
+        self._count_then_push_script = None
 
     def get_client(self, key=None, *, write=False):
         index = self._get_connection_pool_index(write)
@@ -137,6 +149,21 @@ class ReusedRedisCacheClient(redis_backend.RedisCacheClient):
         if self._count_script is None:
             self._count_script = client.register_script(COUNT_SCRIPT)
         return int(self._count_script(keys=[key], args=[int(timeout)], client=client))
+
+    def count_then_push(self, key, timeout, limit, list_key, values):
+        client = self.get_client(key, write=True)
+        if self._count_then_push_script is None:
+            self._count_then_push_script = client.register_script(COUNT_THEN_PUSH_SCRIPT)
+        arguments = [int(timeout), int(limit), *values]
+        return int(self._count_then_push_script(keys=[key, list_key], args=arguments, client=client))
+
+    def list_push(self, key, values, front=False):
+        client = self.get_client(key, write=True)
+        (client.lpush if front else client.rpush)(key, *(values[::-1] if front else values))
+        return True
+
+    def list_pop(self, key, count):
+        return self.get_client(key, write=True).lpop(key, count) or []
 
 
 class RedisCache(redis_backend.RedisCache):
@@ -220,6 +247,26 @@ class RedisCache(redis_backend.RedisCache):
         it, in one round trip. Redis down: ValueError (forgiving) or CacheUnavailable (strict)."""
         key = self.make_and_validate_key(key, version=version)
         return self._call("count", ValueError(f"Key '{key}' not found"), key, timeout)
+
+    def count_then_push(self, key, timeout, limit: int, list_key, values: list[bytes | str]) -> int:
+        """`count(key, timeout)` and, only if the new count is at most `limit`, `list_push(list_key,
+        values)`: atomically, in one round trip. Returns the count. Redis down: as `count`."""
+        key, list_key = self.make_and_validate_key(key), self.make_and_validate_key(list_key)
+        return self._call(
+            "count_then_push", ValueError(f"Key '{key}' not found"), key, timeout, limit, list_key, values
+        )
+
+    def list_push(self, key, values: list[bytes | str], front: bool = False) -> bool:
+        """Append `values` to the Redis list `key` (or put them back at its front), atomically, in one
+        round trip. Values are stored as they are (no pickling). False when Redis is down (forgiving)."""
+        key = self.make_and_validate_key(key)
+        return self._call("list_push", False, key, values, front)
+
+    def list_pop(self, key, count: int) -> list[bytes]:
+        """Take up to `count` values from the front of the list `key`, atomically: two callers never
+        get the same value. [] when the list is empty or Redis is down (forgiving)."""
+        key = self.make_and_validate_key(key)
+        return self._call("list_pop", [], key, count)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         return self._call("set_many", list(data), data, timeout, version)

@@ -166,6 +166,22 @@ def attempt_for(limit: Limit, subject: str) -> Attempt:
     return Attempt(key=key, count=count, limit=limit, store=DATABASE)
 
 
+def attempt_then_push(limit: Limit, subject: str, *, list_key: str, values: list[str]) -> Attempt | None:
+    """Count one attempt of `subject` against `limit` and, only if it is allowed, append `values` to
+    the list `list_key` in the same Redis, in one round trip (a write whose data lives in Redis: the
+    quiz answer buffer). None when the cache has no lists or is down: the caller then counts with
+    `attempt_for` and writes elsewhere. The attempt cannot be refunded (what it queued stays)."""
+    count_then_push = getattr(_cache(), "count_then_push", None)
+    if count_then_push is None:
+        return None
+    key = _counter_key(limit, subject)
+    try:
+        count = count_then_push(key, limit.window_seconds + 60, limit.attempts, list_key, values)
+    except CacheUnavailable:
+        return None
+    return Attempt(key=key, count=count, limit=limit)
+
+
 def attempt(limit: Limit, request: HttpRequest) -> Attempt:
     """Count one attempt from the request's (masked, HMAC'd) address against `limit`."""
     return attempt_for(limit, client_fingerprint(request))

@@ -1,8 +1,14 @@
 """Every periodic job of Hifazat, in one place. Beat only finds due work; tasks do it."""
 
 from celery.schedules import crontab
+from django.conf import settings
 
 BEAT_SCHEDULE: dict[str, dict] = {
+    # Quiz answers waiting in Redis are written to the database (workshops/services/quiz.py).
+    "workshops-quiz-answers-flush": {
+        "task": "workshops.tasks.quiz_answers_flush_task",
+        "schedule": settings.QUIZ_ANSWERS_FLUSH_SECONDS,
+    },
     # A worker stamps the time it took this task; /healthz/worker turns stale when none has for
     # WORKER_HEARTBEAT_STALE_MINUTES (docs/faults.md).
     "worker-heartbeat": {"task": "common.tasks.worker_heartbeat_task", "schedule": 60.0},

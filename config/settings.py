@@ -412,6 +412,10 @@ AMBASSADOR_APPLICATIONS_PER_HOUR = int(os.environ.get("AMBASSADOR_APPLICATIONS_P
 TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
 WORKSHOP_REGISTRATIONS_PER_HOUR = int(os.environ.get("WORKSHOP_REGISTRATIONS_PER_HOUR", "100"))
 WORKSHOP_QUIZ_ANSWERS_PER_HOUR = int(os.environ.get("WORKSHOP_QUIZ_ANSWERS_PER_HOUR", "150"))
+# Quiz answers wait in a Redis list and are written in batches every QUIZ_ANSWERS_FLUSH_SECONDS (and
+# before a workshop's report is read): workshops/services/quiz.py. Off, or without Redis: written at once.
+WORKSHOP_QUIZ_ANSWERS_BUFFERED = os.environ.get("WORKSHOP_QUIZ_ANSWERS_BUFFERED", "1") == "1"
+QUIZ_ANSWERS_FLUSH_SECONDS = float(os.environ.get("QUIZ_ANSWERS_FLUSH_SECONDS", "10"))
 # Feedback forms for one workshop from one connection per hour (besides one per device).
 WORKSHOP_FEEDBACK_PER_HOUR = int(os.environ.get("WORKSHOP_FEEDBACK_PER_HOUR", "150"))
 # A trainee whose track shows no progress for this many days gets one nudge (SMS and email) naming

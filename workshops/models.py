@@ -405,7 +405,8 @@ class QuizResponse(models.Model):
     questions = models.PositiveSmallIntegerField(_("questions in the quiz"))
     correct = models.PositiveSmallIntegerField(_("correct answers"))
     language = models.CharField(_("language shown"), max_length=8, choices=settings.LANGUAGES)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # When the participant answered (kept when the answer waited in the buffer: services.quiz).
+    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [

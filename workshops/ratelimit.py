@@ -10,9 +10,18 @@ quiz together must not be turned away, and the HMAC rows are gone once their hou
 
 from django.conf import settings
 
-from common.ratelimit import DATABASE, Limit, attempt
+from common.ratelimit import DATABASE, Limit, attempt, attempt_for, attempt_then_push, client_fingerprint
 
-__all__ = ["Limit", "attempt", "feedback_limit", "quiz_limit", "registration_limit"]
+__all__ = [
+    "Limit",
+    "attempt",
+    "attempt_for",
+    "attempt_then_push",
+    "client_fingerprint",
+    "feedback_limit",
+    "quiz_limit",
+    "registration_limit",
+]
 
 
 def registration_limit(workshop_id: int) -> Limit:

@@ -23,3 +23,11 @@ def workshops_personal_data_compact_task() -> None:
     from workshops.services import workshops_personal_data_compact
 
     workshops_personal_data_compact()
+
+
+@shared_task
+def quiz_answers_flush_task() -> int:
+    """Every few seconds: the quiz answers waiting in Redis, written to the database."""
+    from workshops.services import quiz_answers_flush
+
+    return quiz_answers_flush()

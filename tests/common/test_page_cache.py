@@ -13,8 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from curriculum.models import TranslationStatus
 from tests import factories
 from tests.curriculum.factories import ModuleFactory
-from tests.workshops.factories import WorkshopFactory, quiz_workshop
-from workshops.models import QuizResponse
+from tests.workshops.factories import WorkshopFactory, quiz_responses, quiz_workshop
 from workshops.tokens import quiz_token
 
 pytestmark = pytest.mark.django_db
@@ -156,7 +155,7 @@ def test_quiz_answers_are_scored_against_the_answers_as_saved_now():
 
     before = {question: question.answers.get(is_correct=True) for question in questions}
     answer_all(before)
-    assert QuizResponse.objects.get().correct == len(questions)
+    assert quiz_responses().get().correct == len(questions)
 
     # The coordinator fixes the first question: another answer is the right one.
     first = questions[0]
@@ -166,4 +165,4 @@ def test_quiz_answers_are_scored_against_the_answers_as_saved_now():
     other.save()
 
     answer_all(before)  # the same answers again
-    assert QuizResponse.objects.latest("pk").correct == len(questions) - 1
+    assert quiz_responses().latest("pk").correct == len(questions) - 1

@@ -13,9 +13,8 @@ from common.pagecache import MAX_QUERY_LENGTH
 from tests import factories
 from tests.ambassadors.factories import AmbassadorProfileFactory, TrackFactory
 from tests.curriculum.factories import ModuleFactory
-from tests.workshops.factories import WorkshopFactory, quiz_workshop
+from tests.workshops.factories import WorkshopFactory, quiz_responses, quiz_workshop
 from workshops import services as workshop_services
-from workshops.models import QuizResponse
 from workshops.tokens import quiz_token
 
 pytestmark = pytest.mark.django_db
@@ -137,7 +136,7 @@ def test_each_participant_sees_their_own_score_and_every_answer_is_kept():
     for page, right in zip(seen, (True, False, True, False), strict=True):
         score = len(questions) if right else 0
         assert f'You answered <bdi dir="ltr">{score}</bdi> of <bdi dir="ltr">{len(questions)}</bdi>' in page
-    scores = list(QuizResponse.objects.order_by("pk").values_list("correct", flat=True))
+    scores = list(quiz_responses().order_by("pk").values_list("correct", flat=True))
     assert scores == [len(questions), 0, len(questions), 0]
 
 
@@ -148,4 +147,4 @@ def test_a_cancelled_workshop_closes_its_quiz_at_once():
     workshop_services.workshop_cancel(workshop=workshop, actor=factories.coordinator(), reason="Flooded")
     page = answer(url, questions, right=True)
     assert "This quiz is closed" in page
-    assert QuizResponse.objects.count() == 1
+    assert quiz_responses().count() == 1

@@ -19,7 +19,8 @@ def synchronous_commit() -> str:
         return cursor.fetchone()[0]
 
 
-def test_a_quiz_answer_is_saved_without_waiting_for_the_disk_and_the_next_write_waits_again():
+def test_a_quiz_answer_is_saved_without_waiting_for_the_disk_and_the_next_write_waits_again(settings):
+    settings.WORKSHOP_QUIZ_ANSWERS_BUFFERED = False  # written at once, as without Redis
     workshop, _module, questions = quiz_workshop()
     quizzes = workshop_quizzes(workshop=workshop, language="ur")
     seen = []
@@ -29,7 +30,9 @@ def test_a_quiz_answer_is_saved_without_waiting_for_the_disk_and_the_next_write_
 
     post_save.connect(while_saving, sender=QuizResponse)
     try:
-        marks = quiz_response_submit(workshop=workshop, stage="pre", quizzes=quizzes, chosen={})
+        marks = quiz_response_submit(
+            workshop=workshop, stage="pre", quizzes=quizzes, chosen={}, sender="test"
+        )
     finally:
         post_save.disconnect(while_saving, sender=QuizResponse)
     assert seen == ["off"]

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from tests import factories
 from tests.facilitators.factories import AmbassadorProfileFactory
-from tests.workshops.factories import RegistrationFactory, quiz_workshop
+from tests.workshops.factories import RegistrationFactory, quiz_responses, quiz_workshop
 from workshops.models import Registration, Workshop
 from workshops.tokens import registration_token
 
@@ -103,8 +103,6 @@ def test_schedule_register_in_urdu_and_take_attendance(page, live_server, screen
 def test_facilitator_shows_the_quiz_code_and_a_participant_answers_on_an_urdu_phone(
     page, live_server, screenshot
 ):
-    from workshops.models import QuizResponse
-
     page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
     lead = AmbassadorProfileFactory(user__full_name="Ayesha Soomro")
     workshop, _module, questions = quiz_workshop(
@@ -134,19 +132,18 @@ def test_facilitator_shows_the_quiz_code_and_a_participant_answers_on_an_urdu_ph
     # The third question is missing: the page says so and keeps the two answers.
     assert page.locator("[role=alert]").is_visible()
     assert page.get_by_label("کوئی نہیں").is_checked() and page.get_by_label("8171 سے").is_checked()
-    assert not QuizResponse.objects.exists()
+    assert not quiz_responses().exists()
     page.locator(f"input[name='question-{questions[2].pk}'][value='dont-know']").check()
     screenshot(page, "workshops-quiz-participant-ur")
     page.locator("form.quiz-form button[type=submit]").click()
     page.wait_for_load_state()
-    response = QuizResponse.objects.get()
+    response = quiz_responses().get()
     assert (response.stage, response.correct, response.questions) == ("pre", 2, 3)
     assert "2" in page.locator("main .card").inner_text()
     screenshot(page, "workshops-quiz-thanks-ur")
 
 
 def test_the_quiz_works_with_javascript_off_in_pashto(browser, live_server):
-    from workshops.models import QuizResponse
     from workshops.tokens import quiz_token
 
     workshop, _module, questions = quiz_workshop(
@@ -165,7 +162,7 @@ def test_the_quiz_works_with_javascript_off_in_pashto(browser, live_server):
         page.locator(f"input[name='question-{question.pk}'][value='{right.pk}']").check()
     page.locator("form.quiz-form button[type=submit]").click()
     page.wait_for_load_state()
-    assert QuizResponse.objects.get().correct == 3
+    assert quiz_responses().get().correct == 3
     # After the session the right answers are listed (here from Urdu: the module has no Pashto).
     assert "کوئی نہیں" in page.locator("main").inner_text()
     context.close()

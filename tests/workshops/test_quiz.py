@@ -10,8 +10,8 @@ from curriculum.models import TranslationStatus
 from tests import factories
 from tests.curriculum.factories import ModuleFactory, module_quiz
 from tests.facilitators.factories import AmbassadorProfileFactory
-from tests.workshops.factories import WorkshopFactory, quiz_workshop
-from workshops.models import QuizResponse, QuizTally
+from tests.workshops.factories import WorkshopFactory, quiz_responses, quiz_workshop
+from workshops.models import QuizTally
 from workshops.tokens import quiz_token
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ def test_participant_answers_the_quiz_before_on_an_urdu_phone_page(client):
         },
     )
     assert response.status_code == 200
-    saved = QuizResponse.objects.get()
+    saved = quiz_responses().get()
     assert (saved.stage, saved.correct, saved.questions, saved.language) == ("pre", 1, 3, "ur")
     thanks = response.content.decode()
     assert '<bdi dir="ltr">1</bdi>' in thanks and '<bdi dir="ltr">3</bdi>' in thanks
@@ -61,7 +61,7 @@ def test_after_the_session_the_participant_sees_the_right_answers(client):
     workshop, _module, questions = quiz_workshop()
     chosen = {f"question-{question.pk}": answer_ids(question)[0] for question in questions}
     html = client.post(quiz_url(workshop, "post", "en"), chosen).content.decode()
-    saved = QuizResponse.objects.get()
+    saved = quiz_responses().get()
     assert (saved.stage, saved.correct) == ("post", 3)
     assert "The right answers" in html
     assert "Fraud" in html and "Nobody" in html
@@ -80,7 +80,7 @@ def test_an_unanswered_question_is_named_and_the_other_answers_are_kept(client):
     assert "Choose an answer, or “I don&#x27;t know”." in html
     assert re.search(rf'value="{first_right}"[^>]*checked', html)
     assert "Select a valid choice" in html  # a forged answer is refused, not scored
-    assert not QuizResponse.objects.exists()
+    assert not quiz_responses().exists()
 
 
 def test_quiz_links_cannot_be_forged_and_drafts_have_no_quiz(client):
@@ -100,9 +100,9 @@ def test_quizzes_close_outside_their_time(client):
     assert "This quiz is closed" in html and "until the session ends" in html
     answers = {f"question-{question.pk}": "dont-know" for question in questions}
     client.post(quiz_url(ended, "pre", "en"), answers)
-    assert not QuizResponse.objects.exists()
+    assert not quiz_responses().exists()
     assert client.post(quiz_url(ended, "post", "en"), answers).status_code == 200
-    assert QuizResponse.objects.get().stage == "post"  # the quiz after stays open a week
+    assert quiz_responses().get().stage == "post"  # the quiz after stays open a week
 
     upcoming, _module, _questions = quiz_workshop(started_minutes_ago=-60 * 24)
     assert "This quiz is closed" not in client.get(quiz_url(upcoming, "pre", "en")).content.decode()
@@ -286,7 +286,7 @@ def test_a_flood_of_quiz_answers_from_one_connection_is_stopped(client, settings
     assert refused.status_code == 429
     assert "Too many answers came from this connection." in html
     assert re.search(rf'value="{answers[f"question-{questions[0].pk}"]}"[^>]*checked', html)  # kept
-    assert QuizResponse.objects.count() == 2
+    assert quiz_responses().count() == 2
     assert client.post(quiz_url(workshop, "post", "en"), answers).status_code == 200  # after: its own
 
 
@@ -300,7 +300,7 @@ def test_a_question_still_being_written_is_left_out_of_the_quiz(client):
     assert "Half-written question?" not in html
     answers = {f"question-{question.pk}": answer_ids(question)[0] for question in questions}
     assert client.post(quiz_url(workshop, "pre", "en"), answers).status_code == 200
-    saved = QuizResponse.objects.get()
+    saved = quiz_responses().get()
     assert (saved.correct, saved.questions) == (3, 3)  # scored on the finished questions only
     # Paper totals count the same three questions.
     lead = AmbassadorProfileFactory()

@@ -15,6 +15,8 @@ from workshops.services.attendance import attendance_record
 from workshops.services.personal_data import workshops_personal_data_compact, workshops_shred_personal_data
 from workshops.services.quiz import (
     QuizMark,
+    TooManyAnswers,
+    quiz_answers_flush,
     quiz_response_submit,
     quiz_tallies_save,
     quiz_tally_record,
@@ -55,11 +57,13 @@ __all__ = [
     "DuplicateRegistration",
     "FeedbackAlreadySent",
     "QuizMark",
+    "TooManyAnswers",
     "attendance_record",
     "facilitator_problems",
     "facilitator_report_save",
     "feedback_submit",
     "past_session_problems",
+    "quiz_answers_flush",
     "quiz_response_submit",
     "quiz_tallies_save",
     "quiz_tally_record",

@@ -104,24 +104,28 @@ def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
     if not quizzes:
         raise Http404
     form = QuizAnswersForm(request.POST if request.method == "POST" else None, quizzes=quizzes)
-    attempt = ratelimit.attempt(ratelimit.quiz_limit(workshop.pk, stage), request) if form.is_bound else None
-    if attempt and not attempt.allowed:
-        notice = _("Too many answers came from this connection. Please try again in an hour.")
-        questions_html = render_to_string("workshops/_quiz_questions.html", {"form": form}, request=request)
-        return render(
-            request,
-            "workshops/quiz.html",
-            {**context, "form": form, "notice": notice, "questions_html": questions_html},
-            status=429,
-        )
     if request.method == "POST" and form.is_valid():
         try:
             marks = services.quiz_response_submit(
-                workshop=workshop, stage=stage, quizzes=quizzes, chosen=form.chosen()
+                workshop=workshop,
+                stage=stage,
+                quizzes=quizzes,
+                chosen=form.chosen(),
+                sender=ratelimit.client_fingerprint(request),
             )
         except ValidationError:
-            attempt.refund()
             return render(request, "workshops/quiz_closed.html", context)
+        except services.TooManyAnswers:
+            notice = _("Too many answers came from this connection. Please try again in an hour.")
+            questions_html = render_to_string(
+                "workshops/_quiz_questions.html", {"form": form}, request=request
+            )
+            return render(
+                request,
+                "workshops/quiz.html",
+                {**context, "form": form, "notice": notice, "questions_html": questions_html},
+                status=429,
+            )
         # Everyone with the same scores at this workshop sees the same thanks page.
         scores = tuple(mark.correct for mark in marks)
         return shared_response(
@@ -129,8 +133,6 @@ def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
             ("quiz-thanks", scores),
             lambda: render(request, "workshops/quiz_thanks.html", {**context, "marks": marks}),
         )
-    if attempt:
-        attempt.refund()  # answers to correct are not answers sent
     questions_html = render_to_string("workshops/_quiz_questions.html", {"form": form}, request=request)
     if questions_key is not None:
         fragments.quiz_questions_keep(questions_key, questions_html)

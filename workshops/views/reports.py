@@ -41,6 +41,7 @@ def facilitator_report(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def report(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = _facilitated_workshop(request, pk)
+    services.quiz_answers_flush()  # the class's answers of a minute ago are in the report
     return render(
         request,
         "workshops/manage/report.html",
