@@ -11,7 +11,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from common.cache_backends import CacheUnavailable
+from common.cache_backends import CacheUnavailable, RedisCache
 from common.transactions import without_waiting_for_disk
 from curriculum.models import Module
 from workshops import ratelimit
@@ -123,7 +123,7 @@ def quiz_answers_flush(*, batch_size: int = 500) -> int:
     down for a moment. An answer whose workshop or module was deleted since is dropped. With Redis
     down there is nothing to take: 0."""
     buffer = caches["ratelimit"]
-    if not hasattr(buffer, "list_pop"):  # the file cache of the embedded default: no buffer
+    if not isinstance(buffer, RedisCache):  # the file cache of the embedded default: no buffer
         return 0
     written = 0
     while True:
