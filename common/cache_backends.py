@@ -18,6 +18,7 @@ import tempfile
 import threading
 import time
 import zlib
+from collections.abc import Sequence
 from contextlib import contextmanager
 
 from django.core.cache.backends import filebased
@@ -248,7 +249,7 @@ class RedisCache(redis_backend.RedisCache):
         key = self.make_and_validate_key(key, version=version)
         return self._call("count", ValueError(f"Key '{key}' not found"), key, timeout)
 
-    def count_then_push(self, key, timeout, limit: int, list_key, values: list[bytes | str]) -> int:
+    def count_then_push(self, key, timeout, limit: int, list_key, values: Sequence[bytes | str]) -> int:
         """`count(key, timeout)` and, only if the new count is at most `limit`, `list_push(list_key,
         values)`: atomically, in one round trip. Returns the count. Redis down: as `count`."""
         key, list_key = self.make_and_validate_key(key), self.make_and_validate_key(list_key)
@@ -256,7 +257,7 @@ class RedisCache(redis_backend.RedisCache):
             "count_then_push", ValueError(f"Key '{key}' not found"), key, timeout, limit, list_key, values
         )
 
-    def list_push(self, key, values: list[bytes | str], front: bool = False) -> bool:
+    def list_push(self, key, values: Sequence[bytes | str], front: bool = False) -> bool:
         """Append `values` to the Redis list `key` (or put them back at its front), atomically, in one
         round trip. Values are stored as they are (no pickling). False when Redis is down (forgiving)."""
         key = self.make_and_validate_key(key)
