@@ -79,3 +79,19 @@ def run(harness) -> None:
         fresh_cookie=FEEDBACK_DEVICE_COOKIE,
     )
     harness.record("quiz answer ÷ feedback POST", answer.rps, "req/s", baseline=feedback.rps, language="ur")
+    # With Redis the answers wait in the answer buffer: what the beat task then writes, and how fast.
+    written, seconds = harness.setup(_flush_timed)
+    if written:
+        harness.record(
+            f"quiz answers written from the buffer ({written:,} in one flush)", written / seconds, "answers/s"
+        )
+
+
+def _flush_timed() -> tuple[int, float]:
+    import time
+
+    from workshops.services import quiz_answers_flush
+
+    started = time.perf_counter()
+    written = quiz_answers_flush()
+    return written, time.perf_counter() - started
