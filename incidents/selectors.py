@@ -165,7 +165,7 @@ def queue_rows(rows, *, labels: QueueLabels | None = None) -> list[QueueRow]:
     template's `date` filter per row was a sixth of the page."""
     labels = labels or queue_labels()
     districts = dict(labels.districts)
-    statuses = dict(Case.Status.choices)
+    statuses = {value: str(label) for value, label in Case.Status.choices}  # translated once a page
     case_url = reverse("incidents:case_detail", args=[_PK_MARK])
     zone = timezone.get_current_timezone()
     return [
@@ -175,7 +175,7 @@ def queue_rows(rows, *, labels: QueueLabels | None = None) -> list[QueueRow]:
             url=case_url.replace(str(_PK_MARK), str(row["pk"])),
             received=row["created_at"].astimezone(zone).strftime("%Y-%m-%d %H:%M"),
             immediate_danger=row["immediate_danger"],
-            status=str(statuses.get(row["status"], row["status"])),
+            status=statuses.get(row["status"], row["status"]),
             category=labels.categories.get(row["category_id"], ""),
             district=districts.get(row["district_id"]) or NOT_GIVEN,
             assignee=row["assignee__full_name"] or row["assignee__email"] or NOT_GIVEN,

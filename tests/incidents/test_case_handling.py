@@ -123,6 +123,18 @@ def test_queue_rows_show_category_district_status_and_assignee_in_the_page_langu
     assert category.name_ur and category.name_ur in row
 
 
+def test_queue_rows_are_escaped_and_mark_urgent_cases():
+    handler = incident_factories.handler("SD", full_name='<b>Sana</b> "&"')
+    case = incident_factories.case()
+    services.case_assign(case=case, actor=handler, assignee=handler)
+    Case.objects.filter(pk=case.pk).update(immediate_danger=True)
+    html = signed_in(handler).get("/en/cases/").content.decode()
+    row = html[html.rindex("<tr", 0, html.index(case.code)) :].split("</tr>")[0]
+    assert "&lt;b&gt;Sana&lt;/b&gt; &quot;&amp;&quot;" in row and "<b>" not in row
+    assert 'class="urgent"' in row and "<strong>danger</strong>" in row
+    assert f'href="/en/cases/{case.pk}/"' in row
+
+
 @pytest.mark.parametrize("rows", [3, 30])
 def test_queue_runs_a_constant_number_of_queries(rows, django_assert_num_queries):
     handler = incident_factories.handler("SD", categories=["scam"])
