@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from common.text import ascii_digits, clean_text
+from common.widgets import QuickSelect
 from incidents import receipts
 from incidents.models import Case, Category, Contact
 from incidents.selectors import categories_for_form
@@ -206,20 +207,25 @@ class ReporterMessageForm(EvidenceFormMixin, forms.Form):
 
 
 class QueueFilterForm(forms.Form):
+    # QuickSelect: these four selects, through Django's per-option templates, were a fifth of the
+    # queue page's time.
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All open cases")), *Case.Status.choices]
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All open cases")), *Case.Status.choices],
+        widget=QuickSelect,
     )
     category = forms.TypedChoiceField(
-        label=_("Category"), required=False, coerce=int, empty_value=None, choices=()
+        label=_("Category"), required=False, coerce=int, empty_value=None, choices=(), widget=QuickSelect
     )
     assigned = forms.ChoiceField(
         label=_("Assigned"),
         required=False,
         choices=[("", _("Anyone")), ("me", _("Assigned to me")), ("none", _("Not assigned"))],
+        widget=QuickSelect,
     )
-
     district = forms.TypedChoiceField(
-        label=_("District"), required=False, coerce=int, empty_value=None, choices=()
+        label=_("District"), required=False, coerce=int, empty_value=None, choices=(), widget=QuickSelect
     )
 
     def __init__(self, *args, categories=(), districts=(), **kwargs):

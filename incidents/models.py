@@ -5,6 +5,7 @@ rest. Nothing about the reporter's device or connection is stored anywhere.
 """
 
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
@@ -145,33 +146,50 @@ class HandlerScope(models.Model):
         return str(self.user)
 
 
-class CaseQuerySet(models.QuerySet):
-    def visible_to(self, user, district_ids: list[int] | None = None):
-        """Cases a staff user may open: admins all; case handlers by region and category.
-        `district_ids`: the user's districts (`District.objects.in_scope_of`) if already read."""
-        from regions.models import District
+@dataclass(frozen=True)
+class CaseScope:
+    """Where a staff user acts, as ids: what Case.objects.visible_to filters on and the queue's district
+    filter offers. Read by `case_scope_of`; the queue keeps it in worker memory (selectors.handler_scope)."""
 
+    district_ids: tuple[int, ...]  # regions' in_scope_of: chosen districts, else the whole province
+    nationwide: bool  # every district, and cases whose district is not known
+    category_ids: tuple[int, ...]  # none: every category
+
+
+def case_scope_of(user) -> CaseScope:
+    """The user's scope from the database: their districts (one or two queries), their HandlerScope
+    and its categories (one or two)."""
+    from regions.models import District
+
+    district_ids = tuple(District.objects.in_scope_of(user).values_list("pk", flat=True))
+    scope = HandlerScope.objects.filter(user=user).first() if user.is_authenticated else None
+    if scope is None:
+        return CaseScope(district_ids=district_ids, nationwide=False, category_ids=())
+    return CaseScope(
+        district_ids=district_ids,
+        nationwide=scope.nationwide,
+        category_ids=tuple(scope.categories.values_list("pk", flat=True)),
+    )
+
+
+class CaseQuerySet(models.QuerySet):
+    def visible_to(self, user, scope: CaseScope | None = None):
+        """Cases a staff user may open: admins all; case handlers by region and category.
+        `scope`: the user's case_scope_of if already read."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.is_admin:
             return self
         if user.role != user.Role.CASE_HANDLER:
             return self.none()
-        scope = HandlerScope.objects.filter(user=user).first()
-        if scope and scope.nationwide:
-            region = Q()
-        else:
-            # Ids resolved first: the planner then knows how many districts it is matching.
-            if district_ids is None:
-                district_ids = list(District.objects.in_scope_of(user).values_list("pk", flat=True))
-            region = Q(district_id__in=district_ids)
-        queryset = self.filter(region)
-        if scope:
-            category_ids = list(scope.categories.values_list("pk", flat=True))
-            if category_ids:
-                queryset = queryset.filter(
-                    Q(category_id__in=category_ids) | Q(category__parent_id__in=category_ids)
-                )
+        if scope is None:
+            scope = case_scope_of(user)
+        # Ids resolved first: the planner then knows how many districts it is matching.
+        queryset = self if scope.nationwide else self.filter(district_id__in=scope.district_ids)
+        if scope.category_ids:
+            queryset = queryset.filter(
+                Q(category_id__in=scope.category_ids) | Q(category__parent_id__in=scope.category_ids)
+            )
         return queryset
 
     def open(self):

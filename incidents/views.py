@@ -316,8 +316,8 @@ def _back(case: Case, done: str) -> HttpResponse:
 @handler_only
 def queue(request: HttpRequest) -> HttpResponse:
     labels = selectors.queue_labels()
-    district_ids = selectors.scope_district_ids(user=request.user)
-    in_scope = set(district_ids)
+    scope = selectors.handler_scope(user=request.user)
+    in_scope = set(scope.district_ids)
     filters = QueueFilterForm(
         request.GET or None,
         categories=labels.filter_categories,
@@ -330,7 +330,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         category_id=values.get("category"),
         district_id=values.get("district"),
         assigned=values.get("assigned") or "",
-        district_ids=district_ids,
+        scope=scope,
     )
     page = CappedPaginator(cases, 50).get_page(request.GET.get("page"))
     rows = selectors.queue_rows(page.object_list, labels=labels)

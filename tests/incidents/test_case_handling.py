@@ -1,12 +1,14 @@
 """Case handlers: scope by region and category, the queue, workflow, replies, referrals, audit."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from common.pagecache import VERSION_KEY
 from incidents import services
-from incidents.models import AuditEntry, Case, Contact, Evidence, Note, Referral, ReplyTemplate
+from incidents.models import AuditEntry, Case, Contact, Evidence, HandlerScope, Note, Referral, ReplyTemplate
 from incidents.uploads import CleanFile
 from tests import factories
 from tests.incidents import factories as incident_factories
@@ -121,6 +123,18 @@ def test_queue_rows_show_category_district_status_and_assignee_in_the_page_langu
     assert category.name_ur and category.name_ur in row
 
 
+def test_queue_rows_are_escaped_and_mark_urgent_cases():
+    handler = incident_factories.handler("SD", full_name='<b>Sana</b> "&"')
+    case = incident_factories.case()
+    services.case_assign(case=case, actor=handler, assignee=handler)
+    Case.objects.filter(pk=case.pk).update(immediate_danger=True)
+    html = signed_in(handler).get("/en/cases/").content.decode()
+    row = html[html.rindex("<tr", 0, html.index(case.code)) :].split("</tr>")[0]
+    assert "&lt;b&gt;Sana&lt;/b&gt; &quot;&amp;&quot;" in row and "<b>" not in row
+    assert 'class="urgent"' in row and "<strong>danger</strong>" in row
+    assert f'href="/en/cases/{case.pk}/"' in row
+
+
 @pytest.mark.parametrize("rows", [3, 30])
 def test_queue_runs_a_constant_number_of_queries(rows, django_assert_num_queries):
     handler = incident_factories.handler("SD", categories=["scam"])
@@ -137,9 +151,11 @@ def test_queue_runs_a_constant_number_of_queries(rows, django_assert_num_queries
 
 
 # Session, user, MFA check, every category and every district (selectors.queue_labels: the filter's
-# choices and the rows' names), the user's districts (user districts, scope districts: read once for
-# the filter and the queue), handler scope, scope categories, count, page.
+# choices and the rows' names), the handler's scope (selectors.handler_scope: user districts, scope
+# districts, handler scope, scope categories), count, page.
 QUEUE_QUERIES = 11
+# With the worker's memory on, as in production: session, user, MFA check, count, page.
+QUEUE_QUERIES_FROM_MEMORY = 5
 
 
 def test_category_and_district_names_come_from_worker_memory_and_a_saved_name_shows_at_once(settings):
@@ -152,13 +168,61 @@ def test_category_and_district_names_come_from_worker_memory_and_a_saved_name_sh
     client.get("/en/cases/")
     with CaptureQueriesContext(connection) as queries:
         html = client.get("/en/cases/").content.decode()
-    assert len(queries) == QUEUE_QUERIES - 2, [query["sql"] for query in queries]
+    assert len(queries) == QUEUE_QUERIES_FROM_MEMORY, [query["sql"] for query in queries]
     category = case.category
     category.name_en = "Renamed in the admin"
     category.save()
     html = client.get("/en/cases/").content.decode()
     row = html[html.index(case.code) :].split("</tr>")[0]
     assert "Renamed in the admin" in row
+
+
+def test_a_changed_scope_shows_at_once_on_the_queue_and_a_new_report_too(settings):
+    """The handler's scope comes from worker memory, but every way an admin changes it (districts,
+    province, categories, nationwide, the scope removed) shows on the next page; so does a new case."""
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
+    central = incident_factories.case(district="Karachi Central", category_slug="blackmail")
+    hyderabad = incident_factories.case(district="Hyderabad", category_slug="fake-prize")
+    lahore = incident_factories.case(district="Lahore", province="PB", category_slug="fake-prize")
+    unplaced = incident_factories.case(district=None, category_slug="fake-prize")
+    handler = incident_factories.handler("SD")
+    client = signed_in(handler)
+
+    def shown() -> set[Case]:
+        html = client.get("/en/cases/").content.decode()
+        return {case for case in (central, hyderabad, lahore, unplaced) if case.code in html}
+
+    assert shown() == {central, hyderabad}
+    handler.districts.add(factories.district("Hyderabad", "SD"))
+    assert shown() == {hyderabad}
+    handler.districts.clear()
+    handler.province = factories.province("PB")
+    handler.save()
+    assert shown() == {lahore}
+    scope = HandlerScope.objects.create(user=handler, nationwide=True)
+    assert shown() == {central, hyderabad, lahore, unplaced}
+    scope.categories.add(incident_factories.category("fake-prize"))
+    assert shown() == {hyderabad, lahore, unplaced}
+    scope.nationwide = False
+    scope.save()
+    assert shown() == {lahore}
+    scope.delete()
+    assert shown() == {lahore}
+    handler.province = factories.province("SD")
+    handler.save()
+    assert shown() == {central, hyderabad}
+    new = incident_factories.case(district="Karachi Central")
+    assert new.code in client.get("/en/cases/").content.decode()
+
+
+def test_a_scope_change_bumps_the_data_version_again_when_it_commits(django_capture_on_commit_callbacks):
+    """A queue page read between the save (which bumps the version) and its commit would otherwise
+    keep the old scope under the new version."""
+    handler = incident_factories.handler("SD")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        handler.districts.add(factories.district("Hyderabad", "SD"))
+        after_save = cache.get(VERSION_KEY)
+    assert callbacks and cache.get(VERSION_KEY) != after_save
 
 
 def test_viewing_a_case_shows_its_content_and_writes_an_audit_row():
