@@ -9,6 +9,8 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
+from common.pagecache import remembered
+
 # What a user who still has to set up MFA may reach: the setup itself, signing out, the language
 # switch, static files and the health probe.
 MFA_SETUP_ALLOWED_URL_NAMES = {
@@ -32,9 +34,13 @@ class RequireMFAMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and user.requires_mfa and not self._allowed(request):
-            if not is_mfa_enabled(user):
-                return redirect("mfa_activate_totp")
+        if (
+            user.is_authenticated
+            and user.requires_mfa
+            and not _mfa_set_up(user)
+            and not self._allowed(request)
+        ):
+            return redirect("mfa_activate_totp")
         return self.get_response(request)
 
     @staticmethod
@@ -46,6 +52,13 @@ class RequireMFAMiddleware:
         except Resolver404:
             return True
         return match.url_name in MFA_SETUP_ALLOWED_URL_NAMES
+
+
+def _mfa_set_up(user) -> bool:
+    """Whether the user has an authenticator. Asked on every request of every staff user, so the
+    answer is kept in this worker's memory until an authenticator is added or removed anywhere (a
+    save or delete bumps common.pagecache's version on every worker at once)."""
+    return remembered(("mfa-set-up", user.pk), lambda: is_mfa_enabled(user))
 
 
 SIGNED_IN_AT = "accounts:signed_in_at"

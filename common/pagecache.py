@@ -80,10 +80,15 @@ def page_data_changed(sender=None, **kwargs) -> None:
     if sender is not None and sender._meta.label_lower in NOT_ON_PUBLIC_PAGES:
         return
     _this_request.__dict__.pop("version", None)  # read it again, after the bump
+    version_bump(VERSION_KEY)
+
+
+def version_bump(key: str) -> None:
+    """Retire every copy kept under the version `key`, on every worker."""
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(key)
     except ValueError:  # no version yet (or Redis down: then nothing is served from memory anyway)
-        cache.set(VERSION_KEY, int(time.time() * 1000), None)
+        cache.set(key, int(time.time() * 1000), None)
 
 
 # The version is read from Redis once per request (a quiz answer asks three times: its workshop, its
@@ -124,11 +129,16 @@ def _current_version() -> int | None:
     """The version of all public data: once per request (outside a request, every time)."""
     if "version" in _this_request.__dict__:
         return _this_request.version
-    version = cache.get(VERSION_KEY)
-    if version is None and cache.add(VERSION_KEY, int(time.time() * 1000), None):
-        version = cache.get(VERSION_KEY)
+    version = _version_of(VERSION_KEY)
     if getattr(_this_request, "in_request", False):
         _this_request.version = version
+    return version
+
+
+def _version_of(key: str) -> int | None:
+    version = cache.get(key)
+    if version is None and cache.add(key, int(time.time() * 1000), None):
+        version = cache.get(key)
     return version
 
 
@@ -182,7 +192,9 @@ def _anonymous(request: HttpRequest) -> bool:
     )
 
 
-def _may_keep(request: HttpRequest, response: HttpResponse) -> bool:
+def _may_keep(request: HttpRequest, response: HttpResponse, *, private: bool = False) -> bool:
+    """Whether `response` may be kept: for every anonymous visitor, or (`private`) for its own
+    signed-in person, whose session is theirs anyway."""
     session = getattr(request, "session", None)
     messages = getattr(request, "_messages", None)
     return (
@@ -190,7 +202,7 @@ def _may_keep(request: HttpRequest, response: HttpResponse) -> bool:
         and not response.streaming
         # The CSRF cookie alone (set by a view's own csrf_protect): serving a copy sets the visitor's own.
         and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
-        and not (session is not None and (session.modified or not session.is_empty()))
+        and (private or not (session is not None and (session.modified or not session.is_empty())))
         and not (messages is not None and getattr(messages, "added_new", False))
         and not getattr(response, "no_shared_copy", False)
         and response.get("Content-Type", "").startswith("text/html")
@@ -208,7 +220,7 @@ def _template_of(request: HttpRequest, response: HttpResponse) -> str | None:
     return template
 
 
-def _copy_of(key: tuple, version: int) -> tuple | None:
+def _copy_of(key: tuple, version) -> tuple | None:
     """This worker's kept copy under `key`, if it is of `version` and not expired."""
     with _lock:
         kept = _pages.get(key)
@@ -227,11 +239,17 @@ def _served_copy(request: HttpRequest, kept: tuple) -> HttpResponse:
     return response
 
 
-def _keep(request: HttpRequest, key: tuple, version: int, response: HttpResponse) -> HttpResponse:
-    """Render `response` and keep a copy under `key` if it may be shared."""
+def _keep(
+    request: HttpRequest, key: tuple, version, response: HttpResponse, *, private: bool = False
+) -> HttpResponse:
+    """Render `response` and keep a copy under `key` if it may be shared (`private`: kept for the
+    signed-in person the key names)."""
     if hasattr(response, "render") and callable(response.render):
         response = response.render()
-    if _may_keep(request, response) and (template := _template_of(request, response)) is not None:
+    if (
+        _may_keep(request, response, private=private)
+        and (template := _template_of(request, response)) is not None
+    ):
         headers = [(name, value) for name, value in response.items()]
         expires = time.monotonic() + settings.PUBLIC_PAGE_CACHE_SECONDS
         with _lock:
@@ -280,3 +298,27 @@ def shared_response(request: HttpRequest, key: tuple, respond) -> HttpResponse:
     if kept is not None:
         return _served_copy(request, kept)
     return _keep(request, key, version, respond())
+
+
+def private_response(request: HttpRequest, key: tuple, respond, *, changes_with: str) -> HttpResponse:
+    """`respond()` for a signed-in person, kept in this worker's memory for that person alone (never
+    in Redis, never served to anyone else) while neither public data nor the version `changes_with`
+    has changed, PUBLIC_PAGE_CACHE_SECONDS at most. Its owner bumps `changes_with` (`version_bump`,
+    once the change is committed) whenever anything the page shows changes. For a staff list that
+    people reload often, the case queue; the caller has checked who may see the page."""
+    user = getattr(request, "user", None)
+    if (
+        settings.PUBLIC_PAGE_CACHE_SECONDS <= 0
+        or request.method != "GET"
+        or not (user and user.is_authenticated)
+        or CookieStorage.cookie_name in request.COOKIES  # flash messages are shown once
+    ):
+        return respond()
+    public, own = _current_version(), _version_of(changes_with)
+    if public is None or own is None:  # Redis is down
+        return respond()
+    key = ("private", user.pk, request.get_host(), request.path, translation.get_language(), *key)
+    kept = _copy_of(key, (public, own))
+    if kept is not None:
+        return _served_copy(request, kept)
+    return _keep(request, key, (public, own), respond(), private=True)

@@ -16,14 +16,28 @@ def _scope_changed(sender=None, **kwargs) -> None:
         transaction.on_commit(page_data_changed)
 
 
+def _cases_changed(sender=None, **kwargs) -> None:
+    """A case was saved or deleted: the queue pages kept in memory are retired, now and again once
+    the change is committed (a page rendered in between, without it, is not kept under the new
+    version)."""
+    from common.pagecache import version_bump
+    from incidents.selectors import CASES_VERSION
+
+    version_bump(CASES_VERSION)
+    transaction.on_commit(lambda: version_bump(CASES_VERSION))
+
+
 class IncidentsConfig(AppConfig):
     name = "incidents"
     verbose_name = _("Confidential reports")
 
     def ready(self) -> None:
         from accounts.models import User
-        from incidents.models import HandlerScope
+        from incidents.models import Case, HandlerScope
         from regions.models import District
+
+        for signal in (post_save, post_delete):
+            signal.connect(_cases_changed, sender=Case, dispatch_uid=f"incident-cases-{signal is post_save}")
 
         for model in (User, HandlerScope, District):
             for signal in (post_save, post_delete):

@@ -83,6 +83,11 @@ def _queue_labels() -> QueueLabels:
     )
 
 
+# Bumped once any case's change is committed (incidents.apps): the case queue pages kept in workers'
+# memory (views.queue) are retired at once, so a new report shows on the next load.
+CASES_VERSION = "incidents:cases:version"
+
+
 def handler_scope(*, user) -> CaseScope:
     """The user's CaseScope (incidents.models.case_scope_of), kept in this worker's memory per user:
     three or four queries on every queue page for ids that change when an admin edits a handler.

@@ -24,7 +24,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from common.pagecache import public_page
+from common.pagecache import private_response, public_page
 from common.ratelimit import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, fingerprint
 from incidents import ratelimit, receipts, selectors, services
 from incidents.crypto import decrypt_bytes
@@ -315,6 +315,14 @@ def _back(case: Case, done: str) -> HttpResponse:
 
 @handler_only
 def queue(request: HttpRequest) -> HttpResponse:
+    """The case queue. A handler reloads it often: their page is kept in this worker's memory for them
+    alone until any case changes (selectors.CASES_VERSION, bumped on commit) or public data does
+    (categories, districts, scopes, users), 60 seconds at most (common.pagecache.private_response)."""
+    query = tuple(sorted((name, tuple(values)) for name, values in request.GET.lists()))
+    return private_response(request, query, lambda: _queue(request), changes_with=selectors.CASES_VERSION)
+
+
+def _queue(request: HttpRequest) -> HttpResponse:
     labels = selectors.queue_labels()
     scope = selectors.handler_scope(user=request.user)
     in_scope = set(scope.district_ids)
