@@ -78,3 +78,15 @@ def test_a_case_change_bumps_the_cases_version_again_when_it_commits(django_capt
         incident_factories.case(district="Karachi Central")
         after_save = cache.get(CASES_VERSION)
     assert callbacks and cache.get(CASES_VERSION) != after_save
+
+
+def test_a_handler_whose_authenticator_is_removed_is_sent_to_set_it_up_at_once():
+    """Whether a staff user has set up MFA is kept in worker memory too (accounts.middleware)."""
+    from allauth.mfa.models import Authenticator
+
+    handler = incident_factories.handler("SD")
+    client = signed_in(handler)
+    queue(client)
+    Authenticator.objects.filter(user=handler).delete()
+    response = client.get("/en/cases/")
+    assert response.status_code == 302 and "2fa" in response["Location"]
