@@ -22,6 +22,11 @@ that uses only them (MAX_QUERY_LENGTH characters at most); any other parameter i
 over the failure limit), and a view calls `no_shared_copy(response)` on a response that must be
 rendered for each visitor (an unknown certificate code, which counts as a failure every time).
 
+Two relatives use the same memory and versions: `shared_response` keeps the answer to a POST that is
+the same for many anonymous people (a quiz's thanks page for a given score), and `private_response`
+keeps a signed-in person's own page for them alone, under a second version its owner bumps whenever
+what the page shows changes (the case queue: incidents.selectors.CASES_VERSION).
+
 Never cached: anything but a GET; a query string the page did not name; a request with a session
 cookie (signed in, or a session holding state or flash messages) or a messages cookie; a response
 that is not 200, sets a cookie other than the CSRF one, touched the session, queued a message, was
@@ -303,8 +308,8 @@ def shared_response(request: HttpRequest, key: tuple, respond) -> HttpResponse:
 def private_response(request: HttpRequest, key: tuple, respond, *, changes_with: str) -> HttpResponse:
     """`respond()` for a signed-in person, kept in this worker's memory for that person alone (never
     in Redis, never served to anyone else) while neither public data nor the version `changes_with`
-    has changed, PUBLIC_PAGE_CACHE_SECONDS at most. Its owner bumps `changes_with` (`version_bump`,
-    once the change is committed) whenever anything the page shows changes. For a staff list that
+    has changed, PUBLIC_PAGE_CACHE_SECONDS at most. Its owner bumps `changes_with` (`version_bump`, at
+    the save and again once it is committed) whenever anything the page shows changes. For a staff list that
     people reload often, the case queue; the caller has checked who may see the page."""
     user = getattr(request, "user", None)
     if (
