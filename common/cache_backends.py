@@ -112,11 +112,14 @@ return count
 
 # A rate-limited write whose data lives in Redis anyway (the quiz answer buffer): the attempt is counted
 # and, only when it is within the limit, the values are appended to a list, in one round trip. A refused
-# attempt appends nothing, and no other client can come between the count and the append.
+# attempt appends nothing, and no other client can come between the count and the append. With a
+# version key (KEYS[3]), nothing is counted or appended unless it still holds ARGV[3], the version the
+# values were computed under: the script answers -1 and the caller computes them again.
 COUNT_THEN_PUSH_SCRIPT = """
+if KEYS[3] and redis.call('GET', KEYS[3]) ~= ARGV[3] then return -1 end
 local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-if count <= tonumber(ARGV[2]) then redis.call('RPUSH', KEYS[2], unpack(ARGV, 3)) end
+if count <= tonumber(ARGV[2]) then redis.call('RPUSH', KEYS[2], unpack(ARGV, 4)) end
 return count
 """
 
@@ -151,12 +154,13 @@ class ReusedRedisCacheClient(redis_backend.RedisCacheClient):
             self._count_script = client.register_script(COUNT_SCRIPT)
         return int(self._count_script(keys=[key], args=[int(timeout)], client=client))
 
-    def count_then_push(self, key, timeout, limit, list_key, values):
+    def count_then_push(self, key, timeout, limit, list_key, values, version_key=None, version=None):
         client = self.get_client(key, write=True)
         if self._count_then_push_script is None:
             self._count_then_push_script = client.register_script(COUNT_THEN_PUSH_SCRIPT)
-        arguments = [int(timeout), int(limit), *values]
-        return int(self._count_then_push_script(keys=[key, list_key], args=arguments, client=client))
+        keys = [key, list_key] + ([version_key] if version_key else [])
+        arguments = [int(timeout), int(limit), "" if version is None else str(version), *values]
+        return int(self._count_then_push_script(keys=keys, args=arguments, client=client))
 
     def list_push(self, key, values, front=False):
         client = self.get_client(key, write=True)
@@ -249,12 +253,35 @@ class RedisCache(redis_backend.RedisCache):
         key = self.make_and_validate_key(key, version=version)
         return self._call("count", ValueError(f"Key '{key}' not found"), key, timeout)
 
-    def count_then_push(self, key, timeout, limit: int, list_key, values: Sequence[bytes | str]) -> int:
+    def count_then_push(
+        self,
+        key,
+        timeout,
+        limit: int,
+        list_key,
+        values: Sequence[bytes | str],
+        unless_changed: tuple[str, int] | None = None,
+    ) -> int:
         """`count(key, timeout)` and, only if the new count is at most `limit`, `list_push(list_key,
-        values)`: atomically, in one round trip. Returns the count. Redis down: as `count`."""
+        values)`: atomically, in one round trip. Returns the count. `unless_changed` (a key of this
+        cache, the value it held when `values` were computed): if the key holds anything else,
+        nothing is counted or pushed and the answer is -1. Redis down: as `count`."""
         key, list_key = self.make_and_validate_key(key), self.make_and_validate_key(list_key)
+        version_key, version = (
+            (self.make_and_validate_key(unless_changed[0]), unless_changed[1])
+            if unless_changed
+            else (None, None)
+        )
         return self._call(
-            "count_then_push", ValueError(f"Key '{key}' not found"), key, timeout, limit, list_key, values
+            "count_then_push",
+            ValueError(f"Key '{key}' not found"),
+            key,
+            timeout,
+            limit,
+            list_key,
+            values,
+            version_key,
+            version,
         )
 
     def list_push(self, key, values: Sequence[bytes | str], front: bool = False) -> bool:

@@ -84,7 +84,9 @@ def page_data_changed(sender=None, **kwargs) -> None:
     """Retire every cached public page, on every worker."""
     if sender is not None and sender._meta.label_lower in NOT_ON_PUBLIC_PAGES:
         return
+    global _last_read
     _this_request.__dict__.pop("version", None)  # read it again, after the bump
+    _last_read = None
     version_bump(VERSION_KEY)
 
 
@@ -125,19 +127,41 @@ def _m2m_changed(sender=None, action="", **kwargs) -> None:
 
 def clear() -> None:
     """Forget this worker's copies (tests)."""
+    global _last_read
     with _lock:
         _pages.clear()
         _memos.clear()
+    _last_read = None
+
+
+_last_read: int | None = None  # the version this process last read from Redis
 
 
 def _current_version() -> int | None:
     """The version of all public data: once per request (outside a request, every time)."""
+    global _last_read
     if "version" in _this_request.__dict__:
         return _this_request.version
-    version = _version_of(VERSION_KEY)
+    version = _last_read = _version_of(VERSION_KEY)
     if getattr(_this_request, "in_request", False):
         _this_request.version = version
     return version
+
+
+def assume_last_version() -> int | None:
+    """Take the version this worker last read as this request's, without asking Redis, and return
+    it (None when there is none to assume: then it is read as usual). Only for a request whose one
+    write checks that version in the same round trip and starts over, after `forget_version()`,
+    when it had moved on: the quiz answer (`ratelimit.attempt_then_push(unless_changed=...)`)."""
+    if _last_read is not None and getattr(_this_request, "in_request", False):
+        _this_request.version = _last_read
+        return _last_read
+    return None
+
+
+def forget_version() -> None:
+    """Read the version from Redis again at its next use in this request."""
+    _this_request.__dict__.pop("version", None)
 
 
 def _version_of(key: str) -> int | None:

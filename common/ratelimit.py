@@ -166,19 +166,37 @@ def attempt_for(limit: Limit, subject: str) -> Attempt:
     return Attempt(key=key, count=count, limit=limit, store=DATABASE)
 
 
-def attempt_then_push(limit: Limit, subject: str, *, list_key: str, values: list[str]) -> Attempt | None:
+class VersionChanged(Exception):
+    """`attempt_then_push(unless_changed=...)`: the version moved on; nothing was counted or queued."""
+
+
+def attempt_then_push(
+    limit: Limit,
+    subject: str,
+    *,
+    list_key: str,
+    values: list[str],
+    unless_changed: tuple[str, int] | None = None,
+) -> Attempt | None:
     """Count one attempt of `subject` against `limit` and, only if it is allowed, append `values` to
     the list `list_key` in the same Redis, in one round trip (a write whose data lives in Redis: the
-    quiz answer buffer). None when the cache has no lists or is down: the caller then counts with
-    `attempt_for` and writes elsewhere. The attempt cannot be refunded (what it queued stays)."""
+    quiz answer buffer). `unless_changed`: (a version key, the value `values` were computed under);
+    if it holds another value, raises VersionChanged and nothing happened. None when the cache has
+    no lists or is down: the caller then counts with `attempt_for` and writes elsewhere. The attempt
+    cannot be refunded (what it queued stays). The keys are made by the rate-limit cache, which
+    shares its store and key prefix with the default cache (config/settings.py, CACHES)."""
     count_then_push = getattr(_cache(), "count_then_push", None)
     if count_then_push is None:
         return None
     key = _counter_key(limit, subject)
     try:
-        count = count_then_push(key, limit.window_seconds + 60, limit.attempts, list_key, values)
+        count = count_then_push(
+            key, limit.window_seconds + 60, limit.attempts, list_key, values, unless_changed
+        )
     except CacheUnavailable:
         return None
+    if count < 0:
+        raise VersionChanged
     return Attempt(key=key, count=count, limit=limit)
 
 

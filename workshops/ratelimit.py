@@ -10,10 +10,19 @@ quiz together must not be turned away, and the HMAC rows are gone once their hou
 
 from django.conf import settings
 
-from common.ratelimit import DATABASE, Limit, attempt, attempt_for, attempt_then_push, client_fingerprint
+from common.ratelimit import (
+    DATABASE,
+    Limit,
+    VersionChanged,
+    attempt,
+    attempt_for,
+    attempt_then_push,
+    client_fingerprint,
+)
 
 __all__ = [
     "Limit",
+    "VersionChanged",
     "attempt",
     "attempt_for",
     "attempt_then_push",

@@ -7,7 +7,7 @@ import datetime
 import json
 
 import pytest
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.db import DatabaseError, connection
 from django.test import Client
 from django.utils import timezone
@@ -15,7 +15,7 @@ from django.utils import timezone
 from config.schedules import BEAT_SCHEDULE
 from tests.facilitators.factories import AmbassadorProfileFactory
 from tests.notifications.worker import make_worker, wait_for
-from tests.workshops.factories import quiz_workshop
+from tests.workshops.factories import quiz_responses, quiz_workshop
 from workshops.models import QuizResponse
 from workshops.services import quiz_answers_flush
 from workshops.services.quiz import QUIZ_ANSWERS_KEY
@@ -114,3 +114,27 @@ def test_a_real_worker_writes_the_waiting_answers(tmp_path):
         QuizResponse.objects.filter(created_at__gte=timezone.now() - datetime.timedelta(minutes=5)).count()
         == 2
     )
+
+
+@pytest.mark.django_db
+def test_an_answer_scored_against_quizzes_another_worker_changed_is_scored_again(settings):
+    """An answer assumes the version this worker last read (its quizzes in memory are of it) and is
+    queued only if Redis still holds it: here another worker changed the right answer meanwhile."""
+    from common.pagecache import VERSION_KEY
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
+    workshop, _module, questions = quiz_workshop()
+    url = f"/en/workshops/quiz/{quiz_token(workshop.pk, 'pre')}/"
+    chosen = {f"question-{q.pk}": str(q.answers.get(is_correct=True).pk) for q in questions}
+    Client().post(url, chosen)  # this worker now keeps the quizzes and the version
+    first = questions[0]
+    old_right = first.answers.get(is_correct=True)
+    new_right = first.answers.filter(is_correct=False).first()
+    # Another worker's edit: the rows change and the version moves on, with no signal in this process.
+    type(old_right).objects.filter(pk=old_right.pk).update(is_correct=False)
+    type(new_right).objects.filter(pk=new_right.pk).update(is_correct=True)
+    cache.incr(VERSION_KEY)
+
+    page = Client().post(url, chosen).content.decode()  # the same choices: one is now wrong
+    assert 'You answered <bdi dir="ltr">2</bdi> of <bdi dir="ltr">3</bdi>' in page
+    assert [response.correct for response in quiz_responses()] == [3, 2]

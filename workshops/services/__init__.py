@@ -14,6 +14,7 @@ Callers import from here (`from workshops import services`; `services.workshop_p
 from workshops.services.attendance import attendance_record
 from workshops.services.personal_data import workshops_personal_data_compact, workshops_shred_personal_data
 from workshops.services.quiz import (
+    QuizChanged,
     QuizMark,
     TooManyAnswers,
     quiz_answers_flush,
@@ -56,6 +57,7 @@ __all__ = [
     "RELATED_FIELDS",
     "DuplicateRegistration",
     "FeedbackAlreadySent",
+    "QuizChanged",
     "QuizMark",
     "TooManyAnswers",
     "attendance_record",

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.cache_backends import CacheUnavailable, RedisCache
+from common.pagecache import VERSION_KEY
 from common.transactions import without_waiting_for_disk
 from curriculum.models import Module
 from workshops import ratelimit
@@ -35,13 +36,25 @@ class TooManyAnswers(Exception):
     """The connection sent more answers to this quiz than WORKSHOP_QUIZ_ANSWERS_PER_HOUR."""
 
 
+class QuizChanged(Exception):
+    """The quizzes were scored against an old version of public data (`as_of`): nothing was kept."""
+
+
 def quiz_response_submit(
-    *, workshop: Workshop, stage: str, quizzes: list[ModuleQuiz], chosen: dict[int, int | None], sender: str
+    *,
+    workshop: Workshop,
+    stage: str,
+    quizzes: list[ModuleQuiz],
+    chosen: dict[int, int | None],
+    sender: str,
+    as_of: int | None = None,
 ) -> list[QuizMark]:
     """Score one participant's answers to the quizzes of a workshop's modules (as the page showed
     them: `selectors.workshop_quizzes`) and keep only the scores. `chosen` maps each question id to
     the chosen answer id (None: "I don't know"); `sender` is the connection's rate-limit fingerprint
     (`ratelimit.client_fingerprint`). Raises TooManyAnswers past the connection's hourly limit.
+    `as_of`: the public data version the workshop and quizzes were read under, assumed without asking
+    Redis; the answer is queued only if it still holds, else QuizChanged (read again and start over).
 
     The scores are counted against the limit and queued in the answer buffer in one step when Redis
     is there (`quiz_answers_flush` writes them to the database within seconds); without Redis, or
@@ -81,7 +94,13 @@ def quiz_response_submit(
     attempt = None
     if settings.WORKSHOP_QUIZ_ANSWERS_BUFFERED:
         values = [_buffered_value(response) for response in responses]
-        attempt = ratelimit.attempt_then_push(limit, sender, list_key=QUIZ_ANSWERS_KEY, values=values)
+        unless_changed = None if as_of is None else (VERSION_KEY, as_of)
+        try:
+            attempt = ratelimit.attempt_then_push(
+                limit, sender, list_key=QUIZ_ANSWERS_KEY, values=values, unless_changed=unless_changed
+            )
+        except ratelimit.VersionChanged:
+            raise QuizChanged from None
     if attempt is None:  # no buffer: count, then write at once
         attempt = ratelimit.attempt_for(limit, sender)
         if attempt.allowed:

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from common.pagecache import public_page, remembered, shared_response
+from common.pagecache import assume_last_version, forget_version, public_page, remembered, shared_response
 from common.qr import qr_data_uri
 from workshops import fragments, ratelimit, selectors, services
 from workshops.forms import QuizAnswersForm, QuizTotalsForm
@@ -72,7 +72,22 @@ def quiz_sheet(request: HttpRequest, pk: int) -> HttpResponse:
 
 @public_page
 def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
-    """A participant answers the quiz on their phone (no account, no name)."""
+    """A participant answers the quiz on their phone (no account, no name).
+
+    A class sends its answers at once, and each round trip to Redis was a sixth of an answer's time
+    (docs/performance.md): an answer first assumes the public data version this worker last read
+    (its workshop and quizzes in memory are of that version) and queues itself only if Redis still
+    holds it, in the same round trip as its count (`services.quiz_response_submit(as_of=...)`). If
+    anything changed meanwhile, nothing was queued: the version is read and the answer scored again."""
+    if request.method == "POST" and (assumed := assume_last_version()) is not None:
+        try:
+            return _quiz_take(request, token, as_of=assumed)
+        except services.QuizChanged:
+            forget_version()
+    return _quiz_take(request, token, as_of=None)
+
+
+def _quiz_take(request: HttpRequest, token: str, *, as_of: int | None) -> HttpResponse:
     found = quiz_from_token(token)
     workshop = None
     if found is not None and found[1] in QuizStage.values:
@@ -112,6 +127,7 @@ def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
                 quizzes=quizzes,
                 chosen=form.chosen(),
                 sender=ratelimit.client_fingerprint(request),
+                as_of=as_of,
             )
         except ValidationError:
             return render(request, "workshops/quiz_closed.html", context)
