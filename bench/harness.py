@@ -416,13 +416,14 @@ class Harness:
             "--disable-component-update --disable-sync --disable-quic",
         ]  # fmt: skip
         env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
-        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=180, check=False)
-        try:
-            categories = json.loads(done.stdout)["categories"]
-            return categories["performance"]["score"], categories["accessibility"]["score"]
-        except (ValueError, KeyError, TypeError):
-            print(f"  Lighthouse gave no score for {path}: {done.stderr.strip()[-300:]}", flush=True)
-            return None
+        for _attempt in range(2):  # Lighthouse sometimes loses its trace (NO_NAVSTART) and says to run again
+            done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=180, check=False)
+            try:
+                categories = json.loads(done.stdout)["categories"]
+                return categories["performance"]["score"], categories["accessibility"]["score"]
+            except (ValueError, KeyError, TypeError):
+                print(f"  Lighthouse gave no score for {path}: {done.stderr.strip()[-300:]}", flush=True)
+        return None
 
     def _ensure_server(self) -> None:
         if self._server:
