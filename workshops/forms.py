@@ -429,16 +429,25 @@ DONT_KNOW = "dont-know"
 
 class QuizAnswersForm(forms.Form):
     """One participant's answers to the quizzes of a workshop's modules. Every question offers
-    "I don't know", so nobody has to guess, and every question needs an answer."""
+    "I don't know", so nobody has to guess, and every question needs an answer.
 
-    def __init__(self, *args, quizzes, **kwargs):
-        super().__init__(*args, label_suffix="", **kwargs)  # the questions end in "?" already
-        self.sections = []
+    Made for a set of quizzes by `for_quizzes`, which the quiz view keeps with the quizzes in the
+    worker's memory: building the fields was a tenth of a quiz answer's time, and so was Django's
+    deep copy of them for each form. Every form of the class shares its fields, which nothing here
+    changes (validating and drawing a form only read them); change them on a copy if ever needed."""
+
+    shared_fields: dict = {}  # set by for_quizzes
+    sections: list = []  # (quiz, field names) for each quiz, set by for_quizzes
+
+    @classmethod
+    def for_quizzes(cls, quizzes) -> type["QuizAnswersForm"]:
+        fields = {}
+        sections = []
         for quiz in quizzes:
             names = []
             for question in quiz.questions:
                 name = f"question-{question.pk}"
-                self.fields[name] = forms.ChoiceField(
+                fields[name] = forms.ChoiceField(
                     label=question.page_text,
                     choices=[(str(answer.pk), answer.page_text) for answer in question.page_answers]
                     + [(DONT_KNOW, _("I don't know"))],
@@ -446,7 +455,12 @@ class QuizAnswersForm(forms.Form):
                     error_messages={"required": _("Choose an answer, or “I don't know”.")},
                 )
                 names.append(name)
-            self.sections.append((quiz, names))
+            sections.append((quiz, names))
+        return type(cls.__name__, (cls,), {"shared_fields": fields, "sections": sections})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)  # the questions end in "?" already
+        self.fields = dict(self.shared_fields)
 
     def grouped(self) -> list:
         return [(quiz, [self[name] for name in names]) for quiz, names in self.sections]

@@ -87,6 +87,11 @@ def quiz_take(request: HttpRequest, token: str) -> HttpResponse:
     return _quiz_take(request, token, as_of=None)
 
 
+def _quizzes_and_form(workshop, language: str) -> tuple[list, type[QuizAnswersForm]]:
+    quizzes = selectors.workshop_quizzes(workshop=workshop, language=language)
+    return quizzes, QuizAnswersForm.for_quizzes(quizzes)
+
+
 def _quiz_take(request: HttpRequest, token: str, *, as_of: int | None) -> HttpResponse:
     found = quiz_from_token(token)
     workshop = None
@@ -110,15 +115,16 @@ def _quiz_take(request: HttpRequest, token: str, *, as_of: int | None) -> HttpRe
         questions_key = fragments.quiz_questions_key(workshop_id=workshop.pk, language=language)
         if (questions_html := fragments.quiz_questions_cached(questions_key)) is not None:
             return render(request, "workshops/quiz.html", {**context, "questions_html": questions_html})
-    # A class sends its answers at once: the quizzes (three queries) are kept in the worker's memory
-    # until a module, question or answer changes (read-only here and in quiz_response_submit).
-    quizzes = remembered(
+    # A class sends its answers at once: the quizzes (three queries) and the form made for them are
+    # kept in the worker's memory until a module, question or answer changes (read-only here and in
+    # quiz_response_submit).
+    quizzes, form_class = remembered(
         ("workshop-quizzes", workshop.pk, language),
-        lambda: selectors.workshop_quizzes(workshop=workshop, language=language),
+        lambda: _quizzes_and_form(workshop, language),
     )
     if not quizzes:
         raise Http404
-    form = QuizAnswersForm(request.POST if request.method == "POST" else None, quizzes=quizzes)
+    form = form_class(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             marks = services.quiz_response_submit(
