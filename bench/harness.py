@@ -237,6 +237,7 @@ class Harness:
         self.port = port
         self.lighthouse = lighthouse  # path of the lighthouse command, or None
         self.rows: list[Row] = []
+        self._lighthouse_queue: list[tuple[Row, str]] = []  # (row, path) to score with Lighthouse
         self.run_id = uuid.uuid4().hex[:8]
         self._server: subprocess.Popen | None = None
         self._last_bare: tuple[float, float] | None = None  # (req/s, when), if the last wrk run was bare
@@ -296,8 +297,18 @@ class Harness:
         row.rps = self._wrk(path, script, what=name)
         row.bare_after = self._bare(fresh=True)
         if self.lighthouse and post is None and not cookies:
-            row.lighthouse = self._lighthouse(path)
+            self._lighthouse_queue.append((row, path))
         return self._add(row)
+
+    def score_queued_pages(self) -> None:
+        """Lighthouse for the pages measured since the last call (run.py calls it after each module,
+        before the next one changes the data). After the throughput measurements, never between them:
+        a page measured while Lighthouse's Chromium was closing showed half its throughput."""
+        for row, path in self._lighthouse_queue:
+            row.lighthouse = self._lighthouse(path)
+            scores = "no score" if row.lighthouse is None else "{:.2f} / {:.2f}".format(*row.lighthouse)
+            print(f"Lighthouse perf / a11y  {row.page} [{row.language}]  {scores}", flush=True)
+        self._lighthouse_queue = []
 
     def record(
         self,
@@ -418,7 +429,7 @@ class Harness:
         env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
         for _attempt in range(2):  # Lighthouse sometimes loses its trace (NO_NAVSTART) and says to run again
             done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=180, check=False)
-            _wait_for_chromium_to_exit()
+            _wait_for_chromium_to_exit()  # before the next page's Lighthouse run
             try:
                 categories = json.loads(done.stdout)["categories"]
                 return categories["performance"]["score"], categories["accessibility"]["score"]
@@ -511,9 +522,8 @@ def free_port() -> int:
 
 
 def _wait_for_chromium_to_exit(timeout: float = 15) -> None:
-    """Lighthouse returns while its Chromium may still be closing: measured then, the next page's
-    throughput was half its usual (0.32 for a page at 0.56 without Lighthouse). Wait until no
-    Chromium process is left, `timeout` seconds at most (a browser test could be running beside)."""
+    """Lighthouse returns while its Chromium may still be closing: wait until no Chromium process is
+    left, `timeout` seconds at most (a browser test could be running beside)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if subprocess.run(["pgrep", "-x", "chromium"], capture_output=True, check=False).returncode != 0:

@@ -75,6 +75,7 @@ def main() -> int:
         for module in modules:
             print(f"\n## {module.__name__.removeprefix('bench.')}", flush=True)
             module.run(harness)
+            harness.score_queued_pages()
     except BenchFailure as error:
         failure = error
     finally:
