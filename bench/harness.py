@@ -524,6 +524,8 @@ def free_port() -> int:
 def _wait_for_chromium_to_exit(timeout: float = 15) -> None:
     """Lighthouse returns while its Chromium may still be closing: wait until no Chromium process is
     left, `timeout` seconds at most (a browser test could be running beside)."""
+    if not shutil.which("pgrep"):
+        return
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if subprocess.run(["pgrep", "-x", "chromium"], capture_output=True, check=False).returncode != 0:
